@@ -1,0 +1,20 @@
+#pragma once
+// The one place that decides who may do what where. Every use case calls it before it changes or
+// reveals anything; a refusal carries a Vietnamese reason naming the action and the unit.
+#include "app/context.h"
+#include "app/ports.h"
+#include "core/error.h"
+#include "domain/permission.h"
+
+namespace tdkt::app {
+
+// Allowed when the actor holds, on `unit` or one of its ancestors, a role that allows `action`.
+Status Authorize(UnitRepository& units, const RequestContext& ctx, domain::Action action, UnitId unit);
+// For actions over the whole system (users, audit): a role allowing it on a root unit is needed.
+Status AuthorizeSystemWide(const RequestContext& ctx, domain::Action action);
+// Ids of the units the actor may see: every unit in the subtree of a grant allowing kViewUnit.
+std::vector<UnitId> VisibleUnits(UnitRepository& units, const RequestContext& ctx);
+// Anonymous contexts get the 401 every protected use case returns.
+Status RequireSignedIn(const RequestContext& ctx);
+
+}  // namespace tdkt::app

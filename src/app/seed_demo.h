@@ -1,0 +1,21 @@
+#pragma once
+// The demo province loaded by `tdkt seed demo` and `make run`.
+#include <string>
+
+#include "app/app.h"
+#include "core/error.h"
+
+namespace tdkt::app {
+
+inline constexpr const char* kDemoPassword = "Demo@2026tdkt";
+
+struct SeedReport {
+    bool already_seeded = false;
+    int units = 0;
+    int users = 0;
+};
+
+// Idempotent: does nothing when the database already holds units.
+Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx);
+
+}  // namespace tdkt::app

@@ -1,0 +1,36 @@
+#include "core/time.h"
+
+#include <gtest/gtest.h>
+
+namespace tdkt {
+
+TEST(Time_IsoUtc, RoundTripsMilliseconds) {
+    auto t = ParseIsoUtc("2026-11-22T04:05:06.789Z");
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(t->ms, 1795320306789);
+    EXPECT_EQ(FormatIsoUtc(*t), "2026-11-22T04:05:06.789Z");
+}
+
+TEST(Time_IsoUtc, RejectsMalformed) {
+    EXPECT_FALSE(ParseIsoUtc("2026-11-22 04:05:06Z"));
+    EXPECT_FALSE(ParseIsoUtc("2026-02-30T04:05:06Z"));
+    EXPECT_FALSE(ParseIsoUtc("2026-11-22T25:05:06Z"));
+}
+
+TEST(Time_IsoDate, RejectsImpossibleDates) {
+    EXPECT_TRUE(ParseIsoDate("2024-02-29"));
+    EXPECT_FALSE(ParseIsoDate("2025-02-29"));
+    EXPECT_FALSE(ParseIsoDate("2025-13-01"));
+    EXPECT_FALSE(ParseIsoDate("25-01-01"));
+}
+
+TEST(Time_Vietnamese, FormatsDayMonthYearInUtcPlus7) {
+    EXPECT_EQ(FormatDateVi(Date{2025, 7, 1}), "01/07/2025");
+    // 17:30 UTC on 30 June is 00:30 on 1 July in Vietnam.
+    auto t = ParseIsoUtc("2025-06-30T17:30:00Z");
+    EXPECT_EQ(FormatDateTimeVi(*t), "01/07/2025 00:30");
+    EXPECT_EQ(VietnamDate(*t), (Date{2025, 7, 1}));
+    EXPECT_EQ(FormatIsoUtc(StartOfVietnamDay(Date{2025, 7, 1})), "2025-06-30T17:00:00.000Z");
+}
+
+}  // namespace tdkt

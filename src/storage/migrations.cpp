@@ -1,0 +1,86 @@
+#include "storage/migrations.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string_view>
+
+#include "core/time.h"
+#include "storage/connection_pool.h"
+
+namespace tdkt::embedded {
+std::string_view migrations(std::string_view path);
+std::vector<std::string> migrations_list();
+}  // namespace tdkt::embedded
+
+namespace tdkt::storage {
+namespace {
+
+constexpr long long kMigrationLockKey = 7'350'112'026;  // arbitrary, fixed: pg_advisory_lock key
+
+void EnsureTable(soci::session& s) {
+    s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+         "applied_at TEXT NOT NULL)";
+}
+
+void ApplyOne(soci::session& s, Backend backend, const Migration& m) {
+    s << (backend == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    try {
+        ExecScript(s, backend, m.sql);
+        std::string at = FormatIsoUtc(SystemClock().Now());
+        s << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)", soci::use(m.version),
+            soci::use(m.name), soci::use(at);
+        s << "COMMIT";
+    } catch (const std::exception& e) {
+        s << "ROLLBACK";
+        throw std::runtime_error("migration " + std::to_string(m.version) + " (" + m.name + ") failed: " + e.what());
+    }
+}
+
+}  // namespace
+
+std::vector<Migration> EmbeddedMigrations(Backend backend) {
+    std::string prefix = std::string(BackendName(backend)) + "/";
+    std::vector<Migration> out;
+    for (const auto& path : embedded::migrations_list()) {
+        if (path.rfind(prefix, 0) != 0) continue;
+        std::string file = path.substr(prefix.size());  // "0001_foundation.sql"
+        int version = std::stoi(file.substr(0, 4));
+        out.push_back({version, file.substr(5, file.size() - 9), std::string(embedded::migrations(path))});
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+    return out;
+}
+
+int SchemaVersion(soci::session& s) {
+    EnsureTable(s);
+    int version = 0;
+    soci::indicator ind;
+    s << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
+    return ind == soci::i_ok ? version : 0;
+}
+
+MigrationReport ApplyMigrations(soci::session& s, Backend backend, const std::vector<Migration>& migrations) {
+    // Several app servers may start at once against one PostgreSQL database: one migrates, the others wait.
+    if (backend == Backend::kPostgresql) s << "SELECT pg_advisory_lock(" << kMigrationLockKey << ")";
+    struct Unlock {
+        soci::session& s;
+        Backend b;
+        ~Unlock() {
+            try {
+                if (b == Backend::kPostgresql) s << "SELECT pg_advisory_unlock(" << kMigrationLockKey << ")";
+            } catch (...) {  // the lock ends with the connection anyway
+            }
+        }
+    } unlock{s, backend};
+    MigrationReport report;
+    report.from_version = report.to_version = SchemaVersion(s);
+    for (const auto& m : migrations) {
+        if (m.version <= report.to_version) continue;
+        ApplyOne(s, backend, m);
+        report.applied.push_back(m.name);
+        report.to_version = m.version;
+    }
+    return report;
+}
+
+}  // namespace tdkt::storage

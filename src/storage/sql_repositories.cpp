@@ -1,0 +1,365 @@
+#include "storage/sql_repositories.h"
+
+#include "domain/role.h"
+
+namespace tdkt::storage {
+namespace {
+
+constexpr const char* kUserColumns =
+    "SELECT id, login, display_name, password_hash, disabled, failed_count, locked_until_ms, created_at_ms FROM users ";
+
+struct UserRow {
+    long long id = 0, locked = 0, created = 0;
+    std::string login, name, hash;
+    int disabled = 0, failed = 0;
+
+    void Bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(login));
+        st.exchange(soci::into(name));
+        st.exchange(soci::into(hash));
+        st.exchange(soci::into(disabled));
+        st.exchange(soci::into(failed));
+        st.exchange(soci::into(locked));
+        st.exchange(soci::into(created));
+    }
+    app::UserRecord Record() const {
+        return {UserId{id}, login, name, hash, disabled != 0, failed, Timestamp{locked}, Timestamp{created}};
+    }
+};
+
+// Runs `sql` (with optional bound parameters added by `bind_use`) and collects every row of users.
+template <class BindUse>
+std::vector<app::UserRecord> QueryUsers(soci::session& s, const std::string& sql, BindUse bind_use) {
+    UserRow row;
+    soci::statement st(s);
+    st.alloc();
+    st.prepare(sql);
+    row.Bind(st);
+    bind_use(st);
+    st.define_and_bind();
+    std::vector<app::UserRecord> out;
+    if (st.execute(true)) {
+        do out.push_back(row.Record());
+        while (st.fetch());
+    }
+    return out;
+}
+
+constexpr const char* kAuditColumns =
+    "SELECT id, at, user_id, user_login, action, entity_type, entity_id, before_json, after_json, request_id, "
+    "prev_hash, hash FROM audit_log ";
+
+struct AuditRow {
+    long long id = 0, user_id = 0;
+    soci::indicator user_ind = soci::i_null;
+    domain::AuditEntry e;
+
+    void Bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(e.at));
+        st.exchange(soci::into(user_id, user_ind));
+        st.exchange(soci::into(e.user_login));
+        st.exchange(soci::into(e.action));
+        st.exchange(soci::into(e.entity_type));
+        st.exchange(soci::into(e.entity_id));
+        st.exchange(soci::into(e.before_json));
+        st.exchange(soci::into(e.after_json));
+        st.exchange(soci::into(e.request_id));
+        st.exchange(soci::into(e.prev_hash));
+        st.exchange(soci::into(e.hash));
+    }
+    domain::AuditEntry Entry() const {
+        domain::AuditEntry out = e;
+        out.id = id;
+        out.user_id = user_ind == soci::i_ok ? std::optional<std::int64_t>(user_id) : std::nullopt;
+        return out;
+    }
+};
+
+}  // namespace
+
+// ---- users ------------------------------------------------------------------------------------
+
+std::optional<app::UserRecord> SqlUserRepository::FindByLogin(std::string_view login) {
+    std::string value(login);
+    auto rows = QueryUsers(s_, std::string(kUserColumns) + "WHERE login = :login",
+                           [&](soci::statement& st) { st.exchange(soci::use(value)); });
+    return rows.empty() ? std::nullopt : std::optional(rows.front());
+}
+
+std::optional<app::UserRecord> SqlUserRepository::FindById(UserId id) {
+    long long value = id.value;
+    auto rows = QueryUsers(s_, std::string(kUserColumns) + "WHERE id = :id",
+                           [&](soci::statement& st) { st.exchange(soci::use(value)); });
+    return rows.empty() ? std::nullopt : std::optional(rows.front());
+}
+
+UserId SqlUserRepository::Insert(const app::UserRecord& u) {
+    long long id = 0, locked = u.locked_until.ms, created = u.created_at.ms;
+    int disabled = u.disabled ? 1 : 0, failed = u.failed_count;
+    s_ << "INSERT INTO users (login, display_name, password_hash, disabled, failed_count, locked_until_ms, "
+          "created_at_ms) VALUES (:l, :n, :h, :d, :f, :lu, :c) RETURNING id",
+        soci::use(u.login), soci::use(u.display_name), soci::use(u.password_hash), soci::use(disabled),
+        soci::use(failed), soci::use(locked), soci::use(created), soci::into(id);
+    return UserId{id};
+}
+
+void SqlUserRepository::UpdatePassword(UserId id, const std::string& password_hash) {
+    long long value = id.value;
+    s_ << "UPDATE users SET password_hash = :h WHERE id = :id", soci::use(password_hash), soci::use(value);
+}
+
+void SqlUserRepository::UpdateSignInState(UserId id, int failed_count, Timestamp locked_until) {
+    long long value = id.value, locked = locked_until.ms;
+    s_ << "UPDATE users SET failed_count = :f, locked_until_ms = :l WHERE id = :id", soci::use(failed_count),
+        soci::use(locked), soci::use(value);
+}
+
+void SqlUserRepository::SetDisabled(UserId id, bool disabled) {
+    long long value = id.value;
+    int flag = disabled ? 1 : 0;
+    s_ << "UPDATE users SET disabled = :d WHERE id = :id", soci::use(flag), soci::use(value);
+}
+
+std::vector<app::UserRecord> SqlUserRepository::List() {
+    return QueryUsers(s_, std::string(kUserColumns) + "ORDER BY login", [](soci::statement&) {});
+}
+
+std::int64_t SqlUserRepository::Count() {
+    long long n = 0;
+    s_ << "SELECT COUNT(*) FROM users", soci::into(n);
+    return n;
+}
+
+std::vector<app::RoleGrant> SqlUserRepository::Grants(UserId id) {
+    long long user = id.value, unit = 0, parent = 0;
+    int role = 0;
+    soci::indicator parent_ind = soci::i_null;
+    std::string name;
+    soci::statement st = (s_.prepare << "SELECT g.role, g.unit_id, u.name, u.parent_id FROM role_grants g "
+                                        "JOIN units u ON u.id = g.unit_id WHERE g.user_id = :u ORDER BY g.role, g.unit_id",
+                          soci::into(role), soci::into(unit), soci::into(name), soci::into(parent, parent_ind),
+                          soci::use(user));
+    std::vector<app::RoleGrant> out;
+    if (st.execute(true)) {
+        do {
+            auto r = domain::RoleFromValue(role);
+            if (r) out.push_back({*r, UnitId{unit}, name, parent_ind != soci::i_ok});
+        } while (st.fetch());
+    }
+    return out;
+}
+
+void SqlUserRepository::AddGrant(UserId id, domain::Role role, UnitId unit) {
+    long long user = id.value, unit_id = unit.value;
+    int value = static_cast<int>(role);
+    s_ << "INSERT INTO role_grants (user_id, role, unit_id) VALUES (:u, :r, :n)", soci::use(user), soci::use(value),
+        soci::use(unit_id);
+}
+
+bool SqlUserRepository::RemoveGrant(UserId id, domain::Role role, UnitId unit) {
+    long long user = id.value, unit_id = unit.value;
+    int value = static_cast<int>(role);
+    soci::statement st = (s_.prepare << "DELETE FROM role_grants WHERE user_id = :u AND role = :r AND unit_id = :n",
+                          soci::use(user), soci::use(value), soci::use(unit_id));
+    st.execute(true);
+    return st.get_affected_rows() > 0;
+}
+
+// ---- sessions ---------------------------------------------------------------------------------
+
+void SqlSessionRepository::Insert(const app::SessionRecord& r) {
+    long long user = r.user.value, created = r.created_at.ms, seen = r.last_seen_at.ms, expires = r.expires_at.ms;
+    s_ << "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at_ms, last_seen_at_ms, expires_at_ms) "
+          "VALUES (:t, :u, :c, :cr, :s, :e)",
+        soci::use(r.token_hash), soci::use(user), soci::use(r.csrf_token), soci::use(created), soci::use(seen),
+        soci::use(expires);
+}
+
+std::optional<app::SessionRecord> SqlSessionRepository::FindByTokenHash(std::string_view token_hash) {
+    std::string hash(token_hash), csrf;
+    long long user = 0, created = 0, seen = 0, expires = 0;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT user_id, csrf_token, created_at_ms, last_seen_at_ms, expires_at_ms FROM sessions WHERE token_hash = :t",
+        soci::into(user, ind), soci::into(csrf), soci::into(created), soci::into(seen), soci::into(expires),
+        soci::use(hash);
+    if (!s_.got_data()) return std::nullopt;
+    return app::SessionRecord{hash, UserId{user}, csrf, Timestamp{created}, Timestamp{seen}, Timestamp{expires}};
+}
+
+void SqlSessionRepository::Touch(std::string_view token_hash, Timestamp seen_at) {
+    std::string hash(token_hash);
+    long long seen = seen_at.ms;
+    s_ << "UPDATE sessions SET last_seen_at_ms = :s WHERE token_hash = :t", soci::use(seen), soci::use(hash);
+}
+
+void SqlSessionRepository::Delete(std::string_view token_hash) {
+    std::string hash(token_hash);
+    s_ << "DELETE FROM sessions WHERE token_hash = :t", soci::use(hash);
+}
+
+void SqlSessionRepository::DeleteForUser(UserId user) {
+    long long id = user.value;
+    s_ << "DELETE FROM sessions WHERE user_id = :u", soci::use(id);
+}
+
+std::int64_t SqlSessionRepository::DeleteExpired(Timestamp now, Timestamp idle_cutoff) {
+    long long n = now.ms, idle = idle_cutoff.ms;
+    soci::statement st = (s_.prepare << "DELETE FROM sessions WHERE expires_at_ms <= :n OR last_seen_at_ms <= :i",
+                          soci::use(n), soci::use(idle));
+    st.execute(true);
+    return st.get_affected_rows();
+}
+
+// ---- units ------------------------------------------------------------------------------------
+
+namespace {
+
+template <class BindUse>
+std::vector<app::UnitRecord> QueryUnits(soci::session& s, const std::string& where, BindUse bind_use) {
+    long long id = 0, parent = 0;
+    soci::indicator parent_ind = soci::i_null;
+    std::string code, name;
+    soci::statement st(s);
+    st.alloc();
+    st.prepare("SELECT id, code, name, parent_id FROM units " + where);
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(code));
+    st.exchange(soci::into(name));
+    st.exchange(soci::into(parent, parent_ind));
+    bind_use(st);
+    st.define_and_bind();
+    std::vector<app::UnitRecord> out;
+    if (st.execute(true)) {
+        do out.push_back({UnitId{id}, code, name, parent_ind == soci::i_ok ? std::optional(UnitId{parent}) : std::nullopt});
+        while (st.fetch());
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<app::UnitRecord> SqlUnitRepository::Find(UnitId id) {
+    long long value = id.value;
+    auto rows = QueryUnits(s_, "WHERE id = :id", [&](soci::statement& st) { st.exchange(soci::use(value)); });
+    return rows.empty() ? std::nullopt : std::optional(rows.front());
+}
+
+std::optional<app::UnitRecord> SqlUnitRepository::FindByCode(std::string_view code) {
+    std::string value(code);
+    auto rows = QueryUnits(s_, "WHERE code = :c", [&](soci::statement& st) { st.exchange(soci::use(value)); });
+    return rows.empty() ? std::nullopt : std::optional(rows.front());
+}
+
+std::vector<app::UnitRecord> SqlUnitRepository::List() {
+    return QueryUnits(s_, "ORDER BY id", [](soci::statement&) {});
+}
+
+UnitId SqlUnitRepository::Insert(const app::UnitRecord& u) {
+    long long id = 0, parent = u.parent ? u.parent->value : 0;
+    soci::indicator parent_ind = u.parent ? soci::i_ok : soci::i_null;
+    s_ << "INSERT INTO units (code, name, parent_id) VALUES (:c, :n, :p) RETURNING id", soci::use(u.code),
+        soci::use(u.name), soci::use(parent, parent_ind), soci::into(id);
+    return UnitId{id};
+}
+
+std::int64_t SqlUnitRepository::Count() {
+    long long n = 0;
+    s_ << "SELECT COUNT(*) FROM units", soci::into(n);
+    return n;
+}
+
+// ---- audit ------------------------------------------------------------------------------------
+
+std::string SqlAuditRepository::LockHeadHash() {
+    std::string hash;
+    // SQLite: the write transaction (BEGIN IMMEDIATE) already holds the database's write lock.
+    if (backend_ == Backend::kPostgresql)
+        s_ << "SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE", soci::into(hash);
+    else
+        s_ << "SELECT last_hash FROM audit_head WHERE id = 1", soci::into(hash);
+    return hash;
+}
+
+std::int64_t SqlAuditRepository::Append(const domain::AuditEntry& e) {
+    long long id = 0, user = e.user_id.value_or(0);
+    soci::indicator user_ind = e.user_id ? soci::i_ok : soci::i_null;
+    s_ << "INSERT INTO audit_log (at, user_id, user_login, action, entity_type, entity_id, before_json, after_json, "
+          "request_id, prev_hash, hash) VALUES (:at, :u, :ul, :a, :et, :ei, :b, :af, :r, :p, :h) RETURNING id",
+        soci::use(e.at), soci::use(user, user_ind), soci::use(e.user_login), soci::use(e.action),
+        soci::use(e.entity_type), soci::use(e.entity_id), soci::use(e.before_json), soci::use(e.after_json),
+        soci::use(e.request_id), soci::use(e.prev_hash), soci::use(e.hash), soci::into(id);
+    s_ << "UPDATE audit_head SET last_id = :id, last_hash = :h WHERE id = 1", soci::use(id), soci::use(e.hash);
+    return id;
+}
+
+std::vector<domain::AuditEntry> SqlAuditRepository::After(std::int64_t after_id, int limit) {
+    AuditRow row;
+    long long after = after_id;
+    soci::statement st(s_);
+    st.alloc();
+    st.prepare(std::string(kAuditColumns) + "WHERE id > :a ORDER BY id LIMIT " + std::to_string(limit));
+    row.Bind(st);
+    st.exchange(soci::use(after));
+    st.define_and_bind();
+    std::vector<domain::AuditEntry> out;
+    if (st.execute(true)) {
+        do out.push_back(row.Entry());
+        while (st.fetch());
+    }
+    return out;
+}
+
+std::pair<std::int64_t, std::string> SqlAuditRepository::Head() {
+    long long id = 0;
+    std::string hash;
+    s_ << "SELECT last_id, last_hash FROM audit_head WHERE id = 1", soci::into(id), soci::into(hash);
+    return {id, hash};
+}
+
+app::AuditPage SqlAuditRepository::List(const app::AuditFilter& f) {
+    // Each filter is always bound; an empty value disables it, so the SQL text never depends on input.
+    std::string where =
+        "WHERE (:et = '' OR entity_type = :et2) AND (:ei = '' OR entity_id = :ei2) AND (:ul = '' OR user_login = :ul2) "
+        "AND (:f = '' OR at >= :f2) AND (:t = '' OR at < :t2) ";
+    auto bind_filters = [&](soci::statement& st) {
+        for (const std::string* v : {&f.entity_type, &f.entity_type, &f.entity_id, &f.entity_id, &f.user_login,
+                                     &f.user_login, &f.from_at, &f.from_at, &f.to_at, &f.to_at})
+            st.exchange(soci::use(*v));
+    };
+    app::AuditPage page;
+    {
+        long long total = 0;
+        soci::statement st(s_);
+        st.alloc();
+        st.prepare("SELECT COUNT(*) FROM audit_log " + where);
+        st.exchange(soci::into(total));
+        bind_filters(st);
+        st.define_and_bind();
+        st.execute(true);
+        page.total = total;
+    }
+    AuditRow row;
+    soci::statement st(s_);
+    st.alloc();
+    st.prepare(std::string(kAuditColumns) + where + "ORDER BY id DESC LIMIT " + std::to_string(f.limit) + " OFFSET " +
+               std::to_string(f.offset));
+    row.Bind(st);
+    bind_filters(st);
+    st.define_and_bind();
+    if (st.execute(true)) {
+        do page.entries.push_back(row.Entry());
+        while (st.fetch());
+    }
+    return page;
+}
+
+std::int64_t SqlAuditRepository::CountSince(std::string_view from_at) {
+    std::string from(from_at);
+    long long n = 0;
+    s_ << "SELECT COUNT(*) FROM audit_log WHERE at >= :f", soci::use(from), soci::into(n);
+    return n;
+}
+
+}  // namespace tdkt::storage
