@@ -126,3 +126,17 @@ Status SignOut(App& app, const RequestContext& ctx, std::string_view token) {
 }
 
 }  // namespace tdkt::app
+
+namespace tdkt::app {
+
+std::int64_t PurgeExpiredSessions(App& app) {
+    Timestamp now = app.clock.Now();
+    std::int64_t removed = 0;
+    app.store.Write([&](Repositories& repos) {
+        removed = repos.sessions.DeleteExpired(now, now - app.auth.idle_timeout);
+        return true;
+    });
+    return removed;
+}
+
+}  // namespace tdkt::app

@@ -33,3 +33,8 @@ Result<ResolvedSession> ResolveSession(App& app, std::string_view token);
 Status SignOut(App& app, const RequestContext& ctx, std::string_view token);
 
 }  // namespace tdkt::app
+
+namespace tdkt::app {
+// Removes sessions past their absolute or idle expiry; returns how many. Run periodically by `serve`.
+std::int64_t PurgeExpiredSessions(App& app);
+}  // namespace tdkt::app

@@ -1,0 +1,297 @@
+#include "cli/cli.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/audit_log.h"
+#include "app/manage_users.h"
+#include "app/seed_demo.h"
+#include "app/sign_in.h"
+#include "core/crypto.h"
+#include "domain/role.h"
+#include "storage/sql_store.h"
+
+namespace tdkt::cli {
+namespace {
+
+struct Options {
+    std::string db;
+    std::string listen = "127.0.0.1:8080";
+    std::string static_dir;
+    int threads = 64;
+    int pool = 16;
+    bool no_access_log = false;
+    bool secure_cookies = false;
+    std::string login, name, password;
+    bool password_stdin = false;
+    std::vector<std::string> roles;  // ROLE@UNIT_CODE
+};
+
+app::RequestContext SystemContext() {
+    app::RequestContext ctx;
+    ctx.system = true;
+    const char* sudo = std::getenv("SUDO_USER");
+    const passwd* pw = getpwuid(getuid());
+    ctx.system_user = sudo ? sudo : pw ? pw->pw_name : "unknown";
+    ctx.request_id = "cli-" + crypto::RandomToken(9);
+    return ctx;
+}
+
+int Report(const Status& s) {
+    if (s) return 0;
+    std::cerr << "Lỗi: " << s.error().message << std::endl;
+    return 1;
+}
+
+// Opens the store and builds the App, then runs fn with it.
+int WithApp(const Options& o, std::size_t pool, const std::function<int(app::App&)>& fn) {
+    if (o.db.empty()) {
+        std::cerr << "Lỗi: thiếu --db (hoặc biến môi trường TDKT_DB), ví dụ --db sqlite:var/tdkt.db" << std::endl;
+        return 2;
+    }
+    auto store = storage::OpenStore(o.db, {pool, true});
+    if (!store) {
+        std::cerr << "Lỗi: " << store.error().message << std::endl;
+        if (!store.error().detail.empty()) std::cerr << "Chi tiết: " << store.error().detail << std::endl;
+        return 1;
+    }
+    SystemClock clock;
+    app::App app{**store, clock, {}, {}};
+    return fn(app);
+}
+
+std::string ReadPassword(const Options& o) {
+    if (!o.password_stdin) return o.password;
+    std::string line;
+    std::getline(std::cin, line);
+    return line;
+}
+
+Result<std::vector<app::GrantInput>> ParseRoles(const std::vector<std::string>& roles) {
+    std::vector<app::GrantInput> out;
+    for (const auto& r : roles) {
+        auto at = r.find('@');
+        if (at == std::string::npos || at == 0 || at + 1 == r.size())
+            return Fail(ErrorCode::kInvalidInput, "invalid_role",
+                        fmt::format("Vai trò «{}» phải có dạng VAI_TRÒ@MÃ_ĐƠN_VỊ, ví dụ unit_officer@HY.SNV.", r));
+        out.push_back({r.substr(0, at), r.substr(at + 1)});
+    }
+    return out;
+}
+
+void AddDb(CLI::App* cmd, Options& o) {
+    cmd->add_option("--db", o.db, "Database URL: sqlite:PATH, sqlite::memory: or postgresql://USER@HOST:PORT/DB")
+        ->envname("TDKT_DB");
+}
+
+int Serve(const Options& o, const Hooks& hooks) {
+    ServeArgs args;
+    if (!ParseListen(o.listen, args.host, args.port)) {
+        std::cerr << "Lỗi: địa chỉ lắng nghe «" << o.listen << "» không hợp lệ; dùng dạng MÁY:CỔNG, ví dụ 127.0.0.1:8080"
+                  << std::endl;
+        return 2;
+    }
+    args.static_dir = o.static_dir.empty() ? hooks.default_static_dir : o.static_dir;
+    args.threads = o.threads;
+    args.access_log = !o.no_access_log;
+    args.secure_cookies = o.secure_cookies;
+    return WithApp(o, static_cast<std::size_t>(o.pool), [&](app::App& app) {
+        std::mutex m;
+        std::condition_variable cv;
+        bool done = false;
+        std::thread janitor([&] {  // ends expired sessions every 10 minutes
+            std::unique_lock lock(m);
+            while (!cv.wait_for(lock, std::chrono::minutes(10), [&] { return done; })) {
+                try {
+                    app::PurgeExpiredSessions(app);
+                } catch (const std::exception& e) {
+                    spdlog::warn("session purge failed: {}", e.what());
+                }
+            }
+        });
+        int rc = hooks.serve(app, args);
+        {
+            std::lock_guard lock(m);
+            done = true;
+        }
+        cv.notify_all();
+        janitor.join();
+        return rc;
+    });
+}
+
+void AddUserCommands(CLI::App& root, Options& o, std::function<int()>& action) {
+    auto* user = root.add_subcommand("user", "Manage user accounts (add, passwd, disable, enable, list, grant)");
+    user->require_subcommand(1);
+    auto* add = user->add_subcommand("add", "Create a user");
+    AddDb(add, o);
+    add->add_option("--login", o.login, "Login name (a-z 0-9 . _ -)")->required();
+    add->add_option("--name", o.name, "Full name (Vietnamese)")->required();
+    auto* pw = add->add_option("--password", o.password, "Initial password (prefer --password-stdin)");
+    add->add_flag("--password-stdin", o.password_stdin, "Read the password from the first line of standard input")->excludes(pw);
+    add->add_option("--role", o.roles, "Role on a unit and its subtree: ROLE@UNIT_CODE (repeatable)");
+    add->callback([&] {
+        action = [&] {
+            auto roles = ParseRoles(o.roles);
+            if (!roles) return Report(tl::unexpected(roles.error()));
+            return WithApp(o, 1, [&](app::App& app) {
+                auto added = app::AddUser(app, SystemContext(), {o.login, o.name, ReadPassword(o), *roles});
+                if (added) std::cout << "Đã tạo người dùng " << added->user.login << " (id " << added->user.id.value << ")\n";
+                return added ? 0 : Report(tl::unexpected(added.error()));
+            });
+        };
+    });
+    auto* passwd = user->add_subcommand("passwd", "Set a user's password (ends their sessions)");
+    AddDb(passwd, o);
+    passwd->add_option("--login", o.login, "Login name")->required();
+    auto* ppw = passwd->add_option("--password", o.password, "New password (prefer --password-stdin)");
+    passwd->add_flag("--password-stdin", o.password_stdin, "Read the password from standard input")->excludes(ppw);
+    passwd->callback([&] {
+        action = [&] { return WithApp(o, 1, [&](app::App& app) { return Report(app::ChangePassword(app, SystemContext(), o.login, ReadPassword(o))); }); };
+    });
+    for (bool disable : {true, false}) {
+        auto* cmd = user->add_subcommand(disable ? "disable" : "enable", disable ? "Disable a user (ends their sessions)" : "Enable a user");
+        AddDb(cmd, o);
+        cmd->add_option("--login", o.login, "Login name")->required();
+        cmd->callback([&, disable] {
+            action = [&, disable] { return WithApp(o, 1, [&](app::App& app) { return Report(app::SetUserDisabled(app, SystemContext(), o.login, disable)); }); };
+        });
+    }
+    auto* grant = user->add_subcommand("grant", "Grant roles to a user");
+    AddDb(grant, o);
+    grant->add_option("--login", o.login, "Login name")->required();
+    grant->add_option("--role", o.roles, "ROLE@UNIT_CODE (repeatable)")->required();
+    grant->callback([&] {
+        action = [&] {
+            auto roles = ParseRoles(o.roles);
+            if (!roles) return Report(tl::unexpected(roles.error()));
+            return WithApp(o, 1, [&](app::App& app) {
+                for (const auto& g : *roles)
+                    if (int rc = Report(app::GrantRole(app, SystemContext(), o.login, g))) return rc;
+                return 0;
+            });
+        };
+    });
+    auto* list = user->add_subcommand("list", "List users and their roles");
+    AddDb(list, o);
+    list->callback([&] {
+        action = [&] {
+            return WithApp(o, 1, [&](app::App& app) {
+                auto users = app::ListUsers(app, SystemContext());
+                if (!users) return Report(tl::unexpected(users.error()));
+                for (const auto& v : *users) {
+                    std::cout << fmt::format("{:<20} {:<30} {}", v.user.login, v.user.display_name, v.user.disabled ? "đã vô hiệu hoá" : "hoạt động");
+                    for (const auto& g : v.grants) std::cout << "  " << domain::RoleCode(g.role) << "@" << g.unit_name;
+                    std::cout << "\n";
+                }
+                return 0;
+            });
+        };
+    });
+}
+
+}  // namespace
+
+bool ParseListen(const std::string& listen, std::string& host, int& port) {
+    auto colon = listen.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) return false;
+    std::string p = listen.substr(colon + 1);
+    if (p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos) return false;
+    port = std::stoi(p);
+    host = listen.substr(0, colon);
+    return port <= 65535;
+}
+
+int Run(int argc, char** argv, const Hooks& hooks) {
+    crypto::Init();
+    CLI::App root{"tdkt — quản lý thi đua, khen thưởng (emulation and commendation management)"};
+    root.set_version_flag("--version", hooks.version);
+    root.require_subcommand(1);
+    root.failure_message([](const CLI::App* app, const CLI::Error& e) {
+        return fmt::format("Lỗi: {}\nXem hướng dẫn: tdkt --help hoặc tdkt LỆNH --help\n", e.what());
+    });
+    Options o;
+    std::function<int()> action;
+
+    auto* serve = root.add_subcommand("serve", "Run the web server (migrates the database first)");
+    AddDb(serve, o);
+    serve->add_option("--listen", o.listen, "HOST:PORT to listen on (port 0 picks a free one)")->envname("TDKT_LISTEN")->capture_default_str();
+    serve->add_option("--static", o.static_dir, "Directory of static assets (default: beside the binary)");
+    serve->add_option("--threads", o.threads, "Request threads")->check(CLI::Range(2, 1024))->capture_default_str();
+    serve->add_option("--db-pool", o.pool, "Database connections")->check(CLI::Range(1, 256))->capture_default_str();
+    serve->add_flag("--no-access-log", o.no_access_log, "Do not write the access log");
+    serve->add_flag("--secure-cookies", o.secure_cookies, "Always mark cookies Secure (set automatically behind TLS)");
+    serve->callback([&] { action = [&] { return Serve(o, hooks); }; });
+
+    auto* migrate = root.add_subcommand("migrate", "Create or upgrade the database schema");
+    AddDb(migrate, o);
+    migrate->callback([&] {
+        action = [&] {
+            return WithApp(o, 1, [&](app::App& app) {
+                auto& store = static_cast<storage::SqlStore&>(app.store);
+                std::cout << "Cơ sở dữ liệu " << store.url().display << ": phiên bản cấu trúc " << store.SchemaVersion() << "\n";
+                return 0;
+            });
+        };
+    });
+
+    AddUserCommands(root, o, action);
+
+    auto* seed = root.add_subcommand("seed", "Load data");
+    seed->require_subcommand(1);
+    auto* demo = seed->add_subcommand("demo", "The demo province (units and one user per role); does nothing if units exist");
+    AddDb(demo, o);
+    demo->callback([&] {
+        action = [&] {
+            return WithApp(o, 1, [&](app::App& app) {
+                auto report = app::SeedDemo(app, SystemContext());
+                if (!report) return Report(tl::unexpected(report.error()));
+                if (report->already_seeded) std::cout << "Dữ liệu mẫu đã có sẵn: không thay đổi gì.\n";
+                else std::cout << fmt::format("Đã tạo dữ liệu mẫu: {} đơn vị, {} người dùng (mật khẩu {}).\n", report->units, report->users, app::kDemoPassword);
+                return 0;
+            });
+        };
+    });
+
+    auto* audit = root.add_subcommand("audit", "The audit log");
+    audit->require_subcommand(1);
+    auto* verify = audit->add_subcommand("verify", "Check the hash chain; exits 1 and names the first broken entry");
+    AddDb(verify, o);
+    verify->callback([&] {
+        action = [&] {
+            return WithApp(o, 1, [&](app::App& app) {
+                auto result = app::VerifyAuditLog(app);
+                if (!result.first_break) {
+                    std::cout << fmt::format("Nhật ký toàn vẹn: {} bản ghi, chuỗi mã băm khớp.\n", result.entries_checked);
+                    return 0;
+                }
+                std::cerr << fmt::format("Nhật ký bị can thiệp: bản ghi đầu tiên bị hỏng là #{}. {}\n", result.first_break->entry_id, result.first_break->reason);
+                return 1;
+            });
+        };
+    });
+
+    try {
+        root.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return root.exit(e) == 0 ? 0 : 2;
+    }
+    try {
+        return action ? action() : 2;
+    } catch (const std::exception& e) {
+        std::cerr << "Lỗi hệ thống: " << e.what() << std::endl;
+        return 1;
+    }
+}
+
+}  // namespace tdkt::cli

@@ -1,0 +1,97 @@
+#include "web/render.h"
+
+#include <stdexcept>
+
+#include <kainjow/mustache.hpp>
+
+#include "app/policy.h"
+#include "domain/permission.h"
+
+namespace tdkt::embedded {
+std::string_view templates(std::string_view path);
+}
+
+namespace tdkt::web {
+namespace {
+
+namespace mst = kainjow::mustache;
+
+mst::data ToData(const nlohmann::json& j) {
+    switch (j.type()) {
+        case nlohmann::json::value_t::object: {
+            mst::data d{mst::data::type::object};
+            for (const auto& [k, v] : j.items()) d.set(k, ToData(v));
+            return d;
+        }
+        case nlohmann::json::value_t::array: {
+            mst::data d{mst::data::type::list};
+            for (const auto& v : j) d.push_back(ToData(v));
+            return d;
+        }
+        case nlohmann::json::value_t::string: return mst::data{j.get<std::string>()};
+        case nlohmann::json::value_t::boolean: return mst::data{j.get<bool>()};
+        case nlohmann::json::value_t::null: return mst::data{false};
+        default: return mst::data{j.dump()};
+    }
+}
+
+struct NavItem {
+    const char* href;
+    const char* label;
+    const char* icon;
+    std::optional<domain::Action> needs;  // system-wide permission needed to see it
+};
+
+constexpr NavItem kNav[] = {
+    {"/", "Tổng quan", "bi-speedometer2", std::nullopt},
+    {"/don-vi", "Đơn vị", "bi-diagram-3", std::nullopt},
+    {"/nguoi-dung", "Người dùng", "bi-people", domain::Action::kManageUsers},
+    {"/nhat-ky", "Nhật ký hệ thống", "bi-journal-text", domain::Action::kViewAudit},
+};
+
+nlohmann::json Shell(const Request& req, const PageMeta& meta) {
+    nlohmann::json shell{{"title", meta.title}, {"breadcrumbs", meta.breadcrumbs}};
+    if (!req.session) return shell;
+    const auto& actor = req.session->actor;
+    auto ctx = req.Context();
+    nlohmann::json nav = nlohmann::json::array();
+    for (const auto& item : kNav) {
+        if (item.needs && !app::AuthorizeSystemWide(ctx, *item.needs)) continue;
+        nav.push_back({{"href", item.href}, {"label", item.label}, {"icon", item.icon}, {"active", meta.active == item.href}});
+    }
+    nlohmann::json roles = nlohmann::json::array();
+    for (const auto& g : actor.grants)
+        roles.push_back({{"role", std::string(domain::RoleLabel(g.role))}, {"unit", g.unit_name}});
+    shell["nav"] = nav;
+    shell["user"] = {{"display_name", actor.display_name}, {"login", actor.login}, {"roles", roles}};
+    shell["csrf"] = req.session->csrf_token;
+    return shell;
+}
+
+}  // namespace
+
+std::string RenderTemplate(std::string_view name, const nlohmann::json& data) {
+    std::string_view text = embedded::templates(std::string(name) + ".mustache");
+    if (text.empty()) throw std::runtime_error("unknown template " + std::string(name));
+    mst::mustache tmpl{std::string(text)};
+    if (!tmpl.is_valid()) throw std::runtime_error("template " + std::string(name) + ": " + tmpl.error_message());
+    return tmpl.render(ToData(data));
+}
+
+Response RenderPage(const Request& req, int status, const PageMeta& meta, std::string_view body_template,
+                    const nlohmann::json& data) {
+    nlohmann::json page = Shell(req, meta);
+    nlohmann::json body_data = data;
+    if (req.session) body_data["csrf"] = req.session->csrf_token;
+    page["body"] = RenderTemplate(body_template, body_data);
+    page["signed_in"] = req.session.has_value();
+    return Response::Html(status, RenderTemplate("layout", page));
+}
+
+Response RenderErrorPage(const Request& req, int status, std::string_view message) {
+    PageMeta meta{status == 404 ? "Không tìm thấy" : status == 403 ? "Không có quyền" : "Lỗi", "", nlohmann::json::array()};
+    return RenderPage(req, status, meta, "error",
+                      {{"status", std::to_string(status)}, {"message", message}, {"title", meta.title}});
+}
+
+}  // namespace tdkt::web

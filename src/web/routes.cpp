@@ -1,0 +1,18 @@
+#include "web/routes.h"
+
+namespace tdkt::web {
+
+void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options) {
+    api::RegisterSystem(router, app, options);
+    api::RegisterAuth(router, app, options);
+    api::RegisterUnits(router, app);
+    api::RegisterUsers(router, app);
+    api::RegisterAudit(router, app);
+    pages::RegisterAuth(router, app, options);
+    pages::RegisterHome(router, app);
+    pages::RegisterUnits(router, app);
+    pages::RegisterUsers(router, app);
+    pages::RegisterAudit(router, app);
+}
+
+}  // namespace tdkt::web

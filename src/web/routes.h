@@ -1,0 +1,27 @@
+#pragma once
+// Every route of the server, registered by the module that owns it.
+#include "app/app.h"
+#include "web/http.h"
+#include "web/server.h"
+
+namespace tdkt::web {
+
+void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options);
+
+namespace api {
+void RegisterSystem(Router& router, app::App& app, const ServerOptions& options);
+void RegisterAuth(Router& router, app::App& app, const ServerOptions& options);
+void RegisterUnits(Router& router, app::App& app);
+void RegisterUsers(Router& router, app::App& app);
+void RegisterAudit(Router& router, app::App& app);
+}  // namespace api
+
+namespace pages {
+void RegisterAuth(Router& router, app::App& app, const ServerOptions& options);
+void RegisterHome(Router& router, app::App& app);
+void RegisterUnits(Router& router, app::App& app);
+void RegisterUsers(Router& router, app::App& app);
+void RegisterAudit(Router& router, app::App& app);
+}  // namespace pages
+
+}  // namespace tdkt::web

@@ -1,0 +1,44 @@
+#pragma once
+// The HTTP server: cpp-httplib tuned as STACK.md says, our middleware (request id, session, CSRF,
+// security headers, access log) around every route, and a clean stop on SIGTERM/SIGINT.
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "app/app.h"
+#include "web/http.h"
+
+namespace tdkt::web {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    int port = 8080;               // 0 picks a free port (printed at start)
+    std::string static_dir;        // holds app.css, app.js and vendor/
+    int threads = 64;              // request threads: above the expected concurrent connections
+    std::size_t max_body_bytes = 8 * 1024 * 1024;
+    bool access_log = true;
+    bool secure_cookies = false;   // force Secure cookies (also set when X-Forwarded-Proto is https)
+    std::string version;
+};
+
+class Server {
+public:
+    Server(app::App& app, ServerOptions options);
+    ~Server();
+    // Binds, prints "listening on http://HOST:PORT", serves until Stop(); false when binding fails.
+    bool Run();
+    void Stop();
+    const Router& router() const { return router_; }
+
+private:
+    struct Impl;
+    app::App& app_;
+    ServerOptions options_;
+    Router router_;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Runs the server until SIGTERM or SIGINT; in-flight requests finish before it returns.
+int ServeUntilSignalled(app::App& app, const ServerOptions& options);
+
+}  // namespace tdkt::web
