@@ -12,11 +12,11 @@ namespace tdkt::app {
 
 // argon2id needs ~64 MiB and ~0.1 s per hash: at most this many run at once (STACK.md).
 class PasswordHasher {
-public:
+  public:
     std::string Hash(std::string_view password);
     bool Verify(std::string_view encoded_hash, std::string_view password);
 
-private:
+  private:
     std::counting_semaphore<2> slots_{2};
 };
 

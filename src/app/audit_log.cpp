@@ -1,5 +1,7 @@
 #include "app/audit_log.h"
 
+#include <algorithm>
+
 #include "app/policy.h"
 #include "domain/permission.h"
 
@@ -35,7 +37,10 @@ AuditVerification VerifyAuditLog(App& app) {
             auto batch = repos.audit.After(last_id, kBatch);
             if (batch.empty()) break;
             if (auto br = domain::FindChainBreak(batch, prev)) {
-                result.entries_checked += br->entry_id - last_id;
+                for (const auto& e : batch) {
+                    if (e.id == br->entry_id) break;
+                    ++result.entries_checked;
+                }
                 result.first_break = br;
                 return;
             }
@@ -44,9 +49,10 @@ AuditVerification VerifyAuditLog(App& app) {
             last_id = batch.back().id;
         }
         auto [head_id, head_hash] = repos.audit.Head();
+        // The head names the last entry ever appended: when that entry is missing, the newest were deleted.
         if (head_id != last_id || head_hash != prev)
             result.first_break = domain::ChainBreak{
-                last_id + 1, "Bản ghi cuối cùng không khớp đầu chuỗi đã lưu: các bản ghi mới nhất đã bị xoá."};
+                head_id, "Bản ghi cuối cùng không khớp đầu chuỗi đã lưu: các bản ghi mới nhất đã bị xoá."};
     });
     return result;
 }

@@ -6,6 +6,7 @@
 
 #include "app/ports.h"
 #include "core/time.h"
+#include "domain/account.h"
 
 namespace tdkt::app {
 
@@ -24,14 +25,15 @@ struct RequestContext {
     // The audit log still records the operating-system user in `system_user`.
     bool system = false;
     std::string system_user;
+    // SHA-256 of the token of the session making the request ("" for bearer-less contexts).
+    std::string session_token_hash;
 };
 
 struct AuthConfig {
     std::chrono::minutes idle_timeout{120};   // a session unused this long ends
     std::chrono::hours absolute_timeout{12};  // a session ends this long after sign-in, used or not
     std::chrono::seconds touch_interval{60};  // last-seen is written at most this often
-    int max_failures = 5;
-    std::chrono::minutes lock_duration{15};
+    domain::LockoutPolicy lockout;
 };
 
 }  // namespace tdkt::app

@@ -49,7 +49,8 @@ Status ChangeGrant(App& app, const RequestContext& ctx, std::string_view login, 
         if (grant) {
             for (const auto& existing : repos.users.Grants(user->id))
                 if (existing.role == g->role && existing.unit == g->unit.id)
-                    return (result = Fail(ErrorCode::kConflict, "grant_exists", "Người dùng đã có vai trò này.")), false;
+                    return (result = Fail(ErrorCode::kConflict, "grant_exists", "Người dùng đã có vai trò này.")),
+                           false;
             repos.users.AddGrant(user->id, g->role, g->unit.id);
             RecordChange(repos, app.clock, ctx, {"role.grant", "role_grant", id, nullptr, snapshot});
         } else {
@@ -126,10 +127,11 @@ Result<UserView> GetUserByLogin(App& app, const RequestContext& ctx, std::string
     return out;
 }
 
-Status ChangePassword(App& app, const RequestContext& ctx, std::string_view login, std::string_view new_password) {
-    bool self = ctx.actor && ctx.actor->login == login;
-    if (!self)
-        if (auto allowed = AuthorizeSystemWide(ctx, domain::Action::kManageUsers); !allowed) return allowed;
+namespace {
+
+// Replaces the hash, clears the lockout, ends every session of the user (except `keep`) and audits.
+Status StorePassword(App& app, const RequestContext& ctx, std::string_view login, std::string_view new_password,
+                     std::string_view keep_token_hash) {
     if (auto e = domain::CheckPassword(new_password)) return Invalid("password", *e);
     std::string hash = app.hasher.Hash(new_password);
     Status result;
@@ -138,13 +140,35 @@ Status ChangePassword(App& app, const RequestContext& ctx, std::string_view logi
         if (!user) return (result = UserNotFound(login)), false;
         repos.users.UpdatePassword(user->id, hash);
         repos.users.UpdateSignInState(user->id, 0, Timestamp{0});
+        std::optional<SessionRecord> kept;
+        if (!keep_token_hash.empty()) kept = repos.sessions.FindByTokenHash(keep_token_hash);
         repos.sessions.DeleteForUser(user->id);
+        if (kept) repos.sessions.Insert(*kept);
         RecordChange(repos, app.clock, ctx,
                      {"user.password_change", "user", std::to_string(user->id.value), nullptr,
-                      nlohmann::json{{"password", "changed"}, {"sessions", "revoked"}}});
+                      nlohmann::json{{"password", "changed"}, {"other_sessions", "ended"}}});
         return true;
     });
     return result;
+}
+
+}  // namespace
+
+Status SetPassword(App& app, const RequestContext& ctx, std::string_view login, std::string_view new_password) {
+    if (auto allowed = AuthorizeSystemWide(ctx, domain::Action::kManageUsers); !allowed) return allowed;
+    return StorePassword(app, ctx, login, new_password, "");
+}
+
+Status ChangeOwnPassword(App& app, const RequestContext& ctx, std::string_view current_password,
+                         std::string_view new_password) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in || !ctx.actor)
+        return Fail(ErrorCode::kUnauthenticated, "unauthenticated", "Bạn cần đăng nhập để tiếp tục.");
+    std::optional<UserRecord> user;
+    app.store.Read([&](Repositories& repos) { user = repos.users.FindById(ctx.actor->id); });
+    if (!user || !app.hasher.Verify(user->password_hash, current_password))
+        return Fail(ErrorCode::kValidation, "wrong_current_password", "Mật khẩu hiện tại không đúng.");
+    if (current_password == new_password) return Invalid("password", "Mật khẩu mới phải khác mật khẩu hiện tại.");
+    return StorePassword(app, ctx, user->login, new_password, ctx.session_token_hash);
 }
 
 Status SetUserDisabled(App& app, const RequestContext& ctx, std::string_view login, bool disabled) {

@@ -31,8 +31,11 @@ struct UserView {
 Result<UserView> AddUser(App& app, const RequestContext& ctx, const NewUser& input);
 Result<std::vector<UserView>> ListUsers(App& app, const RequestContext& ctx);
 Result<UserView> GetUserByLogin(App& app, const RequestContext& ctx, std::string_view login);
-// Signs the user out everywhere. Allowed to administrators and to the user themself.
-Status ChangePassword(App& app, const RequestContext& ctx, std::string_view login, std::string_view new_password);
+// An administrator sets another user's password; the user is signed out everywhere.
+Status SetPassword(App& app, const RequestContext& ctx, std::string_view login, std::string_view new_password);
+// The signed-in user changes their own password, proving the current one; other sessions end.
+Status ChangeOwnPassword(App& app, const RequestContext& ctx, std::string_view current_password,
+                         std::string_view new_password);
 // Disabling also signs the user out everywhere.
 Status SetUserDisabled(App& app, const RequestContext& ctx, std::string_view login, bool disabled);
 Status GrantRole(App& app, const RequestContext& ctx, std::string_view login, const GrantInput& grant);

@@ -1,5 +1,6 @@
 #include "app/policy.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 

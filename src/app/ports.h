@@ -65,7 +65,7 @@ struct AuditPage {
 };
 
 class UserRepository {
-public:
+  public:
     virtual ~UserRepository() = default;
     virtual std::optional<UserRecord> FindByLogin(std::string_view login) = 0;
     virtual std::optional<UserRecord> FindById(UserId id) = 0;
@@ -81,7 +81,7 @@ public:
 };
 
 class SessionRepository {
-public:
+  public:
     virtual ~SessionRepository() = default;
     virtual void Insert(const SessionRecord& session) = 0;
     virtual std::optional<SessionRecord> FindByTokenHash(std::string_view token_hash) = 0;
@@ -92,7 +92,7 @@ public:
 };
 
 class UnitRepository {
-public:
+  public:
     virtual ~UnitRepository() = default;
     virtual std::optional<UnitRecord> Find(UnitId id) = 0;
     virtual std::optional<UnitRecord> FindByCode(std::string_view code) = 0;
@@ -102,7 +102,7 @@ public:
 };
 
 class AuditRepository {
-public:
+  public:
     virtual ~AuditRepository() = default;
     // Locks the chain head for this transaction (appends are serialised) and returns its hash.
     virtual std::string LockHeadHash() = 0;
@@ -124,11 +124,12 @@ struct Repositories {
 };
 
 class Store {
-public:
+  public:
     virtual ~Store() = default;
     // "sqlite" or "postgresql"
     virtual std::string_view Backend() const = 0;
-    // Runs fn on one connection in a read-only snapshot.
+    // Runs fn on one connection in one consistent snapshot. fn must only read (PostgreSQL enforces
+    // it with a READ ONLY transaction; on SQLite it is the caller's contract).
     virtual void Read(const std::function<void(Repositories&)>& fn) = 0;
     // Runs fn in one write transaction; commits when fn returns true, rolls back when it returns
     // false or throws (the exception propagates).

@@ -50,26 +50,33 @@ constexpr std::array<DemoUser, 8> kUsers{{
 }  // namespace
 
 Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx) {
+    if (!ctx.system)
+        return Fail(ErrorCode::kForbidden, "system_only", "Chỉ lệnh quản trị trên máy chủ mới được nạp dữ liệu mẫu.");
     SeedReport report;
+    // Each unit and user is added only when absent, so an interrupted seed completes on the next run.
     app.store.Write([&](Repositories& repos) {
-        if (repos.units.Count() > 0) return (report.already_seeded = true), false;
         for (const auto& u : kUnits) {
+            if (repos.units.FindByCode(u.code)) continue;
             UnitRecord unit{UnitId{}, u.code, u.name, std::nullopt};
             if (u.parent) unit.parent = repos.units.FindByCode(u.parent)->id;
             unit.id = repos.units.Insert(unit);
-            RecordChange(repos, app.clock, ctx,
-                         {"unit.create", "unit", std::to_string(unit.id.value), nullptr,
-                          nlohmann::json{{"code", unit.code}, {"name", unit.name}, {"parent_code", u.parent ? u.parent : ""}}});
+            RecordChange(
+                repos, app.clock, ctx,
+                {"unit.create", "unit", std::to_string(unit.id.value), nullptr,
+                 nlohmann::json{{"code", unit.code}, {"name", unit.name}, {"parent_code", u.parent ? u.parent : ""}}});
             ++report.units;
         }
-        return true;
+        return report.units > 0;
     });
-    if (report.already_seeded) return report;
     for (const auto& u : kUsers) {
+        bool exists = false;
+        app.store.Read([&](Repositories& repos) { exists = repos.users.FindByLogin(u.login).has_value(); });
+        if (exists) continue;
         auto added = AddUser(app, ctx, {u.login, u.name, kDemoPassword, {{u.role, u.unit}}});
         if (!added) return tl::unexpected(added.error());
         ++report.users;
     }
+    report.already_seeded = report.units == 0 && report.users == 0;
     return report;
 }
 

@@ -15,7 +15,7 @@ struct SeedReport {
     int users = 0;
 };
 
-// Idempotent: does nothing when the database already holds units.
+// Idempotent: adds only the demo units and users that are missing. Command line only (ctx.system).
 Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx);
 
 }  // namespace tdkt::app

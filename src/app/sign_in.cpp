@@ -1,5 +1,8 @@
 #include "app/sign_in.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "app/audit_log.h"
@@ -11,8 +14,6 @@ namespace tdkt::app {
 namespace {
 
 constexpr const char* kWrongCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
-
-domain::LockoutPolicy Lockout(const App& app) { return {app.auth.max_failures, app.auth.lock_duration}; }
 
 tl::unexpected<Error> LockedError(Timestamp until) {
     return Fail(ErrorCode::kForbidden, "account_locked",
@@ -27,7 +28,7 @@ tl::unexpected<Error> RecordFailure(App& app, const RequestContext& ctx, UserId 
     app.store.Write([&](Repositories& repos) {
         auto user = repos.users.FindById(id);
         if (!user) return false;
-        after = domain::AfterFailedSignIn({user->failed_count, user->locked_until}, now, Lockout(app));
+        after = domain::AfterFailedSignIn({user->failed_count, user->locked_until}, now, app.auth.lockout);
         repos.users.UpdateSignInState(id, after.failed_count, after.locked_until);
         bool locked = domain::IsLocked(after, now);
         RecordChange(repos, app.clock, ctx,
@@ -38,7 +39,7 @@ tl::unexpected<Error> RecordFailure(App& app, const RequestContext& ctx, UserId 
         return true;
     });
     if (domain::IsLocked(after, now)) return LockedError(after.locked_until);
-    int left = app.auth.max_failures - after.failed_count;
+    int left = app.auth.lockout.max_failures - after.failed_count;
     return Fail(ErrorCode::kUnauthenticated, "wrong_credentials",
                 fmt::format("{} Còn {} lần thử trước khi tài khoản bị tạm khoá.", kWrongCredentials, left));
 }
@@ -59,8 +60,10 @@ Result<SignedIn> SignIn(App& app, const RequestContext& ctx, const SignInInput& 
         app.hasher.Verify(kDummy, input.password);
         return Fail(ErrorCode::kUnauthenticated, "wrong_credentials", kWrongCredentials);
     }
+    // The password is checked first, so that every existing account answers after the same work.
+    bool password_ok = app.hasher.Verify(user->password_hash, input.password);
     if (domain::IsLocked({user->failed_count, user->locked_until}, now)) return LockedError(user->locked_until);
-    if (!app.hasher.Verify(user->password_hash, input.password)) return RecordFailure(app, ctx, user->id);
+    if (!password_ok) return RecordFailure(app, ctx, user->id);
     if (user->disabled)
         return Fail(ErrorCode::kForbidden, "account_disabled",
                     "Tài khoản đã bị vô hiệu hoá. Vui lòng liên hệ quản trị hệ thống.");
@@ -118,8 +121,8 @@ Status SignOut(App& app, const RequestContext& ctx, std::string_view token) {
         if (!session) return false;
         repos.sessions.Delete(hash);
         RecordChange(repos, app.clock, ctx,
-                     {"auth.logout", "session", std::to_string(session->user.value), nlohmann::json{{"signed_in", true}},
-                      nullptr});
+                     {"auth.logout", "session", std::to_string(session->user.value),
+                      nlohmann::json{{"signed_in", true}}, nullptr});
         return true;
     });
     return {};

@@ -13,8 +13,8 @@ Result<std::vector<UnitRecord>> ListVisibleUnits(App& app, const RequestContext&
 
 struct DashboardSummary {
     std::int64_t visible_units = 0;
-    std::optional<std::int64_t> users;          // administrators only
-    std::optional<std::int64_t> audit_today;    // administrators only: entries since 00:00 in Vietnam
+    std::optional<std::int64_t> users;        // administrators only
+    std::optional<std::int64_t> audit_today;  // administrators only: entries since 00:00 in Vietnam
 };
 
 Result<DashboardSummary> Summarise(App& app, const RequestContext& ctx);

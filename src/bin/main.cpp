@@ -28,6 +28,4 @@ int Serve(tdkt::app::App& app, const tdkt::cli::ServeArgs& args) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    return tdkt::cli::Run(argc, argv, {TDKT_VERSION, StaticDirBesideBinary(), Serve});
-}
+int main(int argc, char** argv) { return tdkt::cli::Run(argc, argv, {TDKT_VERSION, StaticDirBesideBinary(), Serve}); }

@@ -9,9 +9,9 @@
 #include <mutex>
 #include <thread>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/audit_log.h"
 #include "app/manage_users.h"
@@ -97,8 +97,8 @@ void AddDb(CLI::App* cmd, Options& o) {
 int Serve(const Options& o, const Hooks& hooks) {
     ServeArgs args;
     if (!ParseListen(o.listen, args.host, args.port)) {
-        std::cerr << "Lỗi: địa chỉ lắng nghe «" << o.listen << "» không hợp lệ; dùng dạng MÁY:CỔNG, ví dụ 127.0.0.1:8080"
-                  << std::endl;
+        std::cerr << "Lỗi: địa chỉ lắng nghe «" << o.listen
+                  << "» không hợp lệ; dùng dạng MÁY:CỔNG, ví dụ 127.0.0.1:8080" << std::endl;
         return 2;
     }
     args.static_dir = o.static_dir.empty() ? hooks.default_static_dir : o.static_dir;
@@ -138,7 +138,8 @@ void AddUserCommands(CLI::App& root, Options& o, std::function<int()>& action) {
     add->add_option("--login", o.login, "Login name (a-z 0-9 . _ -)")->required();
     add->add_option("--name", o.name, "Full name (Vietnamese)")->required();
     auto* pw = add->add_option("--password", o.password, "Initial password (prefer --password-stdin)");
-    add->add_flag("--password-stdin", o.password_stdin, "Read the password from the first line of standard input")->excludes(pw);
+    add->add_flag("--password-stdin", o.password_stdin, "Read the password from the first line of standard input")
+        ->excludes(pw);
     add->add_option("--role", o.roles, "Role on a unit and its subtree: ROLE@UNIT_CODE (repeatable)");
     add->callback([&] {
         action = [&] {
@@ -146,7 +147,8 @@ void AddUserCommands(CLI::App& root, Options& o, std::function<int()>& action) {
             if (!roles) return Report(tl::unexpected(roles.error()));
             return WithApp(o, 1, [&](app::App& app) {
                 auto added = app::AddUser(app, SystemContext(), {o.login, o.name, ReadPassword(o), *roles});
-                if (added) std::cout << "Đã tạo người dùng " << added->user.login << " (id " << added->user.id.value << ")\n";
+                if (added)
+                    std::cout << "Đã tạo người dùng " << added->user.login << " (id " << added->user.id.value << ")\n";
                 return added ? 0 : Report(tl::unexpected(added.error()));
             });
         };
@@ -157,14 +159,23 @@ void AddUserCommands(CLI::App& root, Options& o, std::function<int()>& action) {
     auto* ppw = passwd->add_option("--password", o.password, "New password (prefer --password-stdin)");
     passwd->add_flag("--password-stdin", o.password_stdin, "Read the password from standard input")->excludes(ppw);
     passwd->callback([&] {
-        action = [&] { return WithApp(o, 1, [&](app::App& app) { return Report(app::ChangePassword(app, SystemContext(), o.login, ReadPassword(o))); }); };
+        action = [&] {
+            return WithApp(o, 1, [&](app::App& app) {
+                return Report(app::SetPassword(app, SystemContext(), o.login, ReadPassword(o)));
+            });
+        };
     });
     for (bool disable : {true, false}) {
-        auto* cmd = user->add_subcommand(disable ? "disable" : "enable", disable ? "Disable a user (ends their sessions)" : "Enable a user");
+        auto* cmd = user->add_subcommand(disable ? "disable" : "enable",
+                                         disable ? "Disable a user (ends their sessions)" : "Enable a user");
         AddDb(cmd, o);
         cmd->add_option("--login", o.login, "Login name")->required();
         cmd->callback([&, disable] {
-            action = [&, disable] { return WithApp(o, 1, [&](app::App& app) { return Report(app::SetUserDisabled(app, SystemContext(), o.login, disable)); }); };
+            action = [&, disable] {
+                return WithApp(o, 1, [&](app::App& app) {
+                    return Report(app::SetUserDisabled(app, SystemContext(), o.login, disable));
+                });
+            };
         });
     }
     auto* grant = user->add_subcommand("grant", "Grant roles to a user");
@@ -190,7 +201,8 @@ void AddUserCommands(CLI::App& root, Options& o, std::function<int()>& action) {
                 auto users = app::ListUsers(app, SystemContext());
                 if (!users) return Report(tl::unexpected(users.error()));
                 for (const auto& v : *users) {
-                    std::cout << fmt::format("{:<20} {:<30} {}", v.user.login, v.user.display_name, v.user.disabled ? "đã vô hiệu hoá" : "hoạt động");
+                    std::cout << fmt::format("{:<20} {:<30} {}", v.user.login, v.user.display_name,
+                                             v.user.disabled ? "đã vô hiệu hoá" : "hoạt động");
                     for (const auto& g : v.grants) std::cout << "  " << domain::RoleCode(g.role) << "@" << g.unit_name;
                     std::cout << "\n";
                 }
@@ -225,7 +237,9 @@ int Run(int argc, char** argv, const Hooks& hooks) {
 
     auto* serve = root.add_subcommand("serve", "Run the web server (migrates the database first)");
     AddDb(serve, o);
-    serve->add_option("--listen", o.listen, "HOST:PORT to listen on (port 0 picks a free one)")->envname("TDKT_LISTEN")->capture_default_str();
+    serve->add_option("--listen", o.listen, "HOST:PORT to listen on (port 0 picks a free one)")
+        ->envname("TDKT_LISTEN")
+        ->capture_default_str();
     serve->add_option("--static", o.static_dir, "Directory of static assets (default: beside the binary)");
     serve->add_option("--threads", o.threads, "Request threads")->check(CLI::Range(2, 1024))->capture_default_str();
     serve->add_option("--db-pool", o.pool, "Database connections")->check(CLI::Range(1, 256))->capture_default_str();
@@ -239,7 +253,8 @@ int Run(int argc, char** argv, const Hooks& hooks) {
         action = [&] {
             return WithApp(o, 1, [&](app::App& app) {
                 auto& store = static_cast<storage::SqlStore&>(app.store);
-                std::cout << "Cơ sở dữ liệu " << store.url().display << ": phiên bản cấu trúc " << store.SchemaVersion() << "\n";
+                std::cout << "Cơ sở dữ liệu " << store.url().display << ": phiên bản cấu trúc " << store.SchemaVersion()
+                          << "\n";
                 return 0;
             });
         };
@@ -249,15 +264,19 @@ int Run(int argc, char** argv, const Hooks& hooks) {
 
     auto* seed = root.add_subcommand("seed", "Load data");
     seed->require_subcommand(1);
-    auto* demo = seed->add_subcommand("demo", "The demo province (units and one user per role); does nothing if units exist");
+    auto* demo =
+        seed->add_subcommand("demo", "The demo province (units and one user per role); does nothing if units exist");
     AddDb(demo, o);
     demo->callback([&] {
         action = [&] {
             return WithApp(o, 1, [&](app::App& app) {
                 auto report = app::SeedDemo(app, SystemContext());
                 if (!report) return Report(tl::unexpected(report.error()));
-                if (report->already_seeded) std::cout << "Dữ liệu mẫu đã có sẵn: không thay đổi gì.\n";
-                else std::cout << fmt::format("Đã tạo dữ liệu mẫu: {} đơn vị, {} người dùng (mật khẩu {}).\n", report->units, report->users, app::kDemoPassword);
+                if (report->already_seeded)
+                    std::cout << "Dữ liệu mẫu đã có sẵn: không thay đổi gì.\n";
+                else
+                    std::cout << fmt::format("Đã tạo dữ liệu mẫu: {} đơn vị, {} người dùng (mật khẩu {}).\n",
+                                             report->units, report->users, app::kDemoPassword);
                 return 0;
             });
         };
@@ -272,10 +291,12 @@ int Run(int argc, char** argv, const Hooks& hooks) {
             return WithApp(o, 1, [&](app::App& app) {
                 auto result = app::VerifyAuditLog(app);
                 if (!result.first_break) {
-                    std::cout << fmt::format("Nhật ký toàn vẹn: {} bản ghi, chuỗi mã băm khớp.\n", result.entries_checked);
+                    std::cout << fmt::format("Nhật ký toàn vẹn: {} bản ghi, chuỗi mã băm khớp.\n",
+                                             result.entries_checked);
                     return 0;
                 }
-                std::cerr << fmt::format("Nhật ký bị can thiệp: bản ghi đầu tiên bị hỏng là #{}. {}\n", result.first_break->entry_id, result.first_break->reason);
+                std::cerr << fmt::format("Nhật ký bị can thiệp: bản ghi đầu tiên bị hỏng là #{}. {}\n",
+                                         result.first_break->entry_id, result.first_break->reason);
                 return 1;
             });
         };

@@ -5,7 +5,7 @@
 namespace tdkt::crypto {
 
 class Crypto : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { Init(); }
 };
 
@@ -17,7 +17,8 @@ TEST_F(Crypto, RandomToken_IsUrlSafeAndDistinct) {
     std::string a = RandomToken(32), b = RandomToken(32);
     EXPECT_EQ(a.size(), 43u);
     EXPECT_NE(a, b);
-    EXPECT_EQ(a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos);
+    EXPECT_EQ(a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+              std::string::npos);
 }
 
 TEST_F(Crypto, Password_VerifiesOnlyTheRightOne) {

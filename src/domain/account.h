@@ -16,8 +16,8 @@ std::optional<std::string> CheckPassword(std::string_view password);
 std::optional<std::string> CheckDisplayName(std::string_view name);
 
 struct LockoutPolicy {
-    int max_failures = 5;                          // consecutive failures before the lock
-    std::chrono::minutes lock_duration{15};        // how long the account stays locked
+    int max_failures = 5;                    // consecutive failures before the lock
+    std::chrono::minutes lock_duration{15};  // how long the account stays locked
 };
 
 struct SignInState {

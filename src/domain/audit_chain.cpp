@@ -8,7 +8,9 @@ namespace tdkt::domain {
 namespace {
 
 // Length-prefixed so that no two different entries share a canonical form.
-void Append(std::string& out, std::string_view field) { fmt::format_to(std::back_inserter(out), "{}:{};", field.size(), field); }
+void Append(std::string& out, std::string_view field) {
+    fmt::format_to(std::back_inserter(out), "{}:{};", field.size(), field);
+}
 
 }  // namespace
 

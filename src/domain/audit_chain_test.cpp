@@ -7,6 +7,8 @@
 namespace tdkt::domain {
 namespace {
 
+const bool kCryptoReady = (crypto::Init(), true);
+
 std::vector<AuditEntry> MakeChain(int n) {
     std::vector<AuditEntry> out;
     std::string prev = kAuditGenesisHash;
@@ -31,10 +33,7 @@ std::vector<AuditEntry> MakeChain(int n) {
 
 }  // namespace
 
-TEST(AuditChain_Intact, HasNoBreak) {
-    crypto::Init();
-    EXPECT_EQ(FindChainBreak(MakeChain(5), kAuditGenesisHash), std::nullopt);
-}
+TEST(AuditChain_Intact, HasNoBreak) { EXPECT_EQ(FindChainBreak(MakeChain(5), kAuditGenesisHash), std::nullopt); }
 
 TEST(AuditChain_EditedField, BreaksAtThatEntry) {
     auto chain = MakeChain(5);

@@ -16,10 +16,14 @@ bool RoleAllows(Role role, Action action) {
 
 std::string_view ActionLabel(Action action) {
     switch (action) {
-        case Action::kViewUnit: return "xem đơn vị";
-        case Action::kManageUnits: return "quản lý đơn vị";
-        case Action::kManageUsers: return "quản lý người dùng";
-        case Action::kViewAudit: return "xem nhật ký hệ thống";
+        case Action::kViewUnit:
+            return "xem đơn vị";
+        case Action::kManageUnits:
+            return "quản lý đơn vị";
+        case Action::kManageUsers:
+            return "quản lý người dùng";
+        case Action::kViewAudit:
+            return "xem nhật ký hệ thống";
     }
     return "";
 }

@@ -63,7 +63,8 @@ std::string WriteXlsx(const Table& t) {
     for (std::size_t r = 0; r < t.rows.size(); ++r)
         for (std::size_t c = 0; c < t.rows[r].size() && c < t.columns.size(); ++c) {
             const std::string& v = t.rows[r][c];
-            worksheet_write_string(ws, static_cast<lxw_row_t>(header_row + 1 + r), static_cast<lxw_col_t>(c), v.c_str(), cell);
+            worksheet_write_string(ws, static_cast<lxw_row_t>(header_row + 1 + r), static_cast<lxw_col_t>(c), v.c_str(),
+                                   cell);
             widths[c] = std::min(kMaxWidth, std::max(widths[c], static_cast<double>(text::Length(v)) + 2));
         }
     for (std::size_t c = 0; c < widths.size(); ++c)

@@ -6,7 +6,6 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-
 namespace tdkt::storage {
 namespace {
 
@@ -18,6 +17,7 @@ void Configure(soci::session& s, const DatabaseUrl& url) {
         s << "PRAGMA synchronous=NORMAL";
     } else {
         s << "SET client_encoding TO 'UTF8'";
+        s << "SET client_min_messages TO WARNING";
     }
 }
 

@@ -11,7 +11,7 @@
 namespace tdkt::storage {
 
 class ConnectionPool {
-public:
+  public:
     // Opens `size` connections (one for an in-memory SQLite database, which is private to its connection).
     ConnectionPool(const DatabaseUrl& url, std::size_t size);
     ~ConnectionPool();
@@ -19,7 +19,7 @@ public:
     ConnectionPool& operator=(const ConnectionPool&) = delete;
 
     class Lease {
-    public:
+      public:
         Lease(ConnectionPool& pool, std::size_t pos) : pool_(&pool), pos_(pos) {}
         Lease(Lease&& other) noexcept : pool_(std::exchange(other.pool_, nullptr)), pos_(other.pos_) {}
         ~Lease() {
@@ -28,7 +28,7 @@ public:
         soci::session& operator*() const { return pool_->pool_.at(pos_); }
         soci::session* operator->() const { return &pool_->pool_.at(pos_); }
 
-    private:
+      private:
         ConnectionPool* pool_;
         std::size_t pos_;
     };
@@ -38,7 +38,7 @@ public:
     const DatabaseUrl& url() const { return url_; }
     std::size_t size() const { return size_; }
 
-private:
+  private:
     DatabaseUrl url_;
     std::size_t size_;
     soci::connection_pool pool_;

@@ -27,13 +27,16 @@ Result<DatabaseUrl> ParsePostgres(std::string_view url, std::string_view rest) {
     auto at = rest.rfind('@');
     auto slash = rest.find('/', at == std::string_view::npos ? 0 : at);
     if (at == std::string_view::npos || at == 0) return Bad(url, "thiếu tên người dùng (NGƯỜI_DÙNG@)");
-    if (slash == std::string_view::npos || slash + 1 >= rest.size()) return Bad(url, "thiếu tên cơ sở dữ liệu (/TÊN_CSDL)");
+    if (slash == std::string_view::npos || slash + 1 >= rest.size())
+        return Bad(url, "thiếu tên cơ sở dữ liệu (/TÊN_CSDL)");
     std::string_view userinfo = rest.substr(0, at), hostport = rest.substr(at + 1, slash - at - 1);
     std::string_view db = rest.substr(slash + 1);
     std::string_view user = userinfo.substr(0, userinfo.find(':'));
-    std::string_view password = userinfo.find(':') == std::string_view::npos ? "" : userinfo.substr(userinfo.find(':') + 1);
+    std::string_view password =
+        userinfo.find(':') == std::string_view::npos ? "" : userinfo.substr(userinfo.find(':') + 1);
     std::string_view host = hostport.substr(0, hostport.rfind(':'));
-    std::string_view port = hostport.rfind(':') == std::string_view::npos ? "5432" : hostport.substr(hostport.rfind(':') + 1);
+    std::string_view port =
+        hostport.rfind(':') == std::string_view::npos ? "5432" : hostport.substr(hostport.rfind(':') + 1);
     if (host.empty()) return Bad(url, "thiếu tên máy chủ");
     if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string_view::npos)
         return Bad(url, "cổng phải là số");
@@ -59,7 +62,8 @@ Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url) {
         out.path = path == ":memory:" ? ":memory:" : std::string(path);
         out.connect_string = "db=" + out.path;
         out.display = std::string(url);
-        if (out.path.find_first_of(" '\"") != std::string::npos) return Bad(url, "đường dẫn không được chứa dấu cách hay dấu nháy");
+        if (out.path.find_first_of(" '\"") != std::string::npos)
+            return Bad(url, "đường dẫn không được chứa dấu cách hay dấu nháy");
         return out;
     }
     for (std::string_view scheme : {"postgresql://", "postgres://"})

@@ -137,10 +137,10 @@ std::vector<app::RoleGrant> SqlUserRepository::Grants(UserId id) {
     int role = 0;
     soci::indicator parent_ind = soci::i_null;
     std::string name;
-    soci::statement st = (s_.prepare << "SELECT g.role, g.unit_id, u.name, u.parent_id FROM role_grants g "
-                                        "JOIN units u ON u.id = g.unit_id WHERE g.user_id = :u ORDER BY g.role, g.unit_id",
-                          soci::into(role), soci::into(unit), soci::into(name), soci::into(parent, parent_ind),
-                          soci::use(user));
+    soci::statement st =
+        (s_.prepare << "SELECT g.role, g.unit_id, u.name, u.parent_id FROM role_grants g "
+                       "JOIN units u ON u.id = g.unit_id WHERE g.user_id = :u ORDER BY g.role, g.unit_id",
+         soci::into(role), soci::into(unit), soci::into(name), soci::into(parent, parent_ind), soci::use(user));
     std::vector<app::RoleGrant> out;
     if (st.execute(true)) {
         do {
@@ -181,7 +181,8 @@ std::optional<app::SessionRecord> SqlSessionRepository::FindByTokenHash(std::str
     std::string hash(token_hash), csrf;
     long long user = 0, created = 0, seen = 0, expires = 0;
     soci::indicator ind = soci::i_null;
-    s_ << "SELECT user_id, csrf_token, created_at_ms, last_seen_at_ms, expires_at_ms FROM sessions WHERE token_hash = :t",
+    s_ << "SELECT user_id, csrf_token, created_at_ms, last_seen_at_ms, expires_at_ms FROM sessions WHERE token_hash = "
+          ":t",
         soci::into(user, ind), soci::into(csrf), soci::into(created), soci::into(seen), soci::into(expires),
         soci::use(hash);
     if (!s_.got_data()) return std::nullopt;
@@ -232,7 +233,9 @@ std::vector<app::UnitRecord> QueryUnits(soci::session& s, const std::string& whe
     st.define_and_bind();
     std::vector<app::UnitRecord> out;
     if (st.execute(true)) {
-        do out.push_back({UnitId{id}, code, name, parent_ind == soci::i_ok ? std::optional(UnitId{parent}) : std::nullopt});
+        do
+            out.push_back(
+                {UnitId{id}, code, name, parent_ind == soci::i_ok ? std::optional(UnitId{parent}) : std::nullopt});
         while (st.fetch());
     }
     return out;

@@ -8,7 +8,7 @@
 namespace tdkt::storage {
 
 class SqlUserRepository final : public app::UserRepository {
-public:
+  public:
     explicit SqlUserRepository(soci::session& s) : s_(s) {}
     std::optional<app::UserRecord> FindByLogin(std::string_view login) override;
     std::optional<app::UserRecord> FindById(UserId id) override;
@@ -22,12 +22,12 @@ public:
     void AddGrant(UserId id, domain::Role role, UnitId unit) override;
     bool RemoveGrant(UserId id, domain::Role role, UnitId unit) override;
 
-private:
+  private:
     soci::session& s_;
 };
 
 class SqlSessionRepository final : public app::SessionRepository {
-public:
+  public:
     explicit SqlSessionRepository(soci::session& s) : s_(s) {}
     void Insert(const app::SessionRecord& session) override;
     std::optional<app::SessionRecord> FindByTokenHash(std::string_view token_hash) override;
@@ -36,12 +36,12 @@ public:
     void DeleteForUser(UserId user) override;
     std::int64_t DeleteExpired(Timestamp now, Timestamp idle_cutoff) override;
 
-private:
+  private:
     soci::session& s_;
 };
 
 class SqlUnitRepository final : public app::UnitRepository {
-public:
+  public:
     explicit SqlUnitRepository(soci::session& s) : s_(s) {}
     std::optional<app::UnitRecord> Find(UnitId id) override;
     std::optional<app::UnitRecord> FindByCode(std::string_view code) override;
@@ -49,12 +49,12 @@ public:
     UnitId Insert(const app::UnitRecord& unit) override;
     std::int64_t Count() override;
 
-private:
+  private:
     soci::session& s_;
 };
 
 class SqlAuditRepository final : public app::AuditRepository {
-public:
+  public:
     SqlAuditRepository(soci::session& s, Backend backend) : s_(s), backend_(backend) {}
     std::string LockHeadHash() override;
     std::int64_t Append(const domain::AuditEntry& entry) override;
@@ -63,7 +63,7 @@ public:
     app::AuditPage List(const app::AuditFilter& filter) override;
     std::int64_t CountSince(std::string_view from_at) override;
 
-private:
+  private:
     soci::session& s_;
     Backend backend_;
 };

@@ -10,7 +10,7 @@
 namespace tdkt::storage {
 
 class SqlStore final : public app::Store {
-public:
+  public:
     SqlStore(const DatabaseUrl& url, std::size_t pool_size);
     std::string_view Backend() const override { return BackendName(pool_.backend()); }
     void Read(const std::function<void(app::Repositories&)>& fn) override;
@@ -21,12 +21,12 @@ public:
     const DatabaseUrl& url() const { return pool_.url(); }
     ConnectionPool& pool() { return pool_; }
 
-private:
+  private:
     ConnectionPool pool_;
 };
 
 struct OpenOptions {
-    std::size_t pool_size = 8;
+    std::size_t pool_size = 16;
     bool migrate = true;  // apply pending migrations before returning
 };
 

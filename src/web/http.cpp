@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/crypto.h"
+
 namespace tdkt::web {
 
 bool CaseInsensitiveLess::operator()(std::string_view a, std::string_view b) const {
@@ -43,6 +45,7 @@ app::RequestContext Request::Context() const {
     if (session) ctx.actor = session->actor;
     ctx.request_id = request_id;
     ctx.client_ip = remote_addr;
+    if (session && !token.empty()) ctx.session_token_hash = crypto::Sha256Hex(token);
     return ctx;
 }
 

@@ -63,13 +63,13 @@ struct Route {
 };
 
 class Router {
-public:
+  public:
     void Get(std::string pattern, Kind kind, Handler h) { Add("GET", std::move(pattern), kind, std::move(h)); }
     void Post(std::string pattern, Kind kind, Handler h) { Add("POST", std::move(pattern), kind, std::move(h)); }
     void Delete(std::string pattern, Kind kind, Handler h) { Add("DELETE", std::move(pattern), kind, std::move(h)); }
     const std::vector<Route>& routes() const { return routes_; }
 
-private:
+  private:
     void Add(std::string method, std::string pattern, Kind kind, Handler h);
     std::vector<Route> routes_;
 };

@@ -2,8 +2,8 @@
 // Small helpers shared by the JSON API handlers.
 #include <nlohmann/json.hpp>
 
-#include "app/ports.h"
 #include "app/context.h"
+#include "app/ports.h"
 #include "core/error.h"
 #include "web/error_mapper.h"
 #include "web/http.h"

@@ -72,9 +72,12 @@ Response RunPipeline(app::App& app, const ServerOptions& options, const Route& r
     Response res;
     try {
         ResolveSession(app, req);
-        if (auto bad = CheckInput(req, route.kind)) res = *bad;
-        else if (auto refused = CheckCsrf(req, route.kind)) res = *refused;
-        else res = route.handler(req);
+        if (auto bad = CheckInput(req, route.kind))
+            res = *bad;
+        else if (auto refused = CheckCsrf(req, route.kind))
+            res = *refused;
+        else
+            res = route.handler(req);
     } catch (const std::exception& e) {
         spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
         res = route.kind == Kind::kApi ? HttpError(500)

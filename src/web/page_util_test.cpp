@@ -26,7 +26,8 @@ TEST(ErrorMapper_HttpStatus, OneStatusPerCode) {
 }
 
 TEST(ErrorMapper_Json, HasTheOneShape) {
-    EXPECT_EQ(ErrorJson("not_found", "Không tìm thấy."), R"({"error":{"code":"not_found","message":"Không tìm thấy."}})");
+    EXPECT_EQ(ErrorJson("not_found", "Không tìm thấy."),
+              R"({"error":{"code":"not_found","message":"Không tìm thấy."}})");
 }
 
 }  // namespace tdkt::web

@@ -28,10 +28,14 @@ mst::data ToData(const nlohmann::json& j) {
             for (const auto& v : j) d.push_back(ToData(v));
             return d;
         }
-        case nlohmann::json::value_t::string: return mst::data{j.get<std::string>()};
-        case nlohmann::json::value_t::boolean: return mst::data{j.get<bool>()};
-        case nlohmann::json::value_t::null: return mst::data{false};
-        default: return mst::data{j.dump()};
+        case nlohmann::json::value_t::string:
+            return mst::data{j.get<std::string>()};
+        case nlohmann::json::value_t::boolean:
+            return mst::data{j.get<bool>()};
+        case nlohmann::json::value_t::null:
+            return mst::data{false};
+        default:
+            return mst::data{j.dump()};
     }
 }
 
@@ -57,7 +61,8 @@ nlohmann::json Shell(const Request& req, const PageMeta& meta) {
     nlohmann::json nav = nlohmann::json::array();
     for (const auto& item : kNav) {
         if (item.needs && !app::AuthorizeSystemWide(ctx, *item.needs)) continue;
-        nav.push_back({{"href", item.href}, {"label", item.label}, {"icon", item.icon}, {"active", meta.active == item.href}});
+        nav.push_back(
+            {{"href", item.href}, {"label", item.label}, {"icon", item.icon}, {"active", meta.active == item.href}});
     }
     nlohmann::json roles = nlohmann::json::array();
     for (const auto& g : actor.grants)
@@ -89,7 +94,10 @@ Response RenderPage(const Request& req, int status, const PageMeta& meta, std::s
 }
 
 Response RenderErrorPage(const Request& req, int status, std::string_view message) {
-    PageMeta meta{status == 404 ? "Không tìm thấy" : status == 403 ? "Không có quyền" : "Lỗi", "", nlohmann::json::array()};
+    PageMeta meta{status == 404   ? "Không tìm thấy"
+                  : status == 403 ? "Không có quyền"
+                                  : "Lỗi",
+                  "", nlohmann::json::array()};
     return RenderPage(req, status, meta, "error",
                       {{"status", std::to_string(status)}, {"message", message}, {"title", meta.title}});
 }

@@ -14,7 +14,7 @@ std::string RenderTemplate(std::string_view name, const nlohmann::json& data);
 
 struct PageMeta {
     std::string title;
-    std::string active;  // href of the highlighted sidebar item
+    std::string active;                                    // href of the highlighted sidebar item
     nlohmann::json breadcrumbs = nlohmann::json::array();  // [{"label","href"}]; the last one is current
 };
 

@@ -1,7 +1,7 @@
 #include "web/server.h"
 
-#include <csignal>
 #include <chrono>
+#include <csignal>
 #include <iostream>
 #include <thread>
 
@@ -62,9 +62,12 @@ Server::Server(app::App& app, ServerOptions options)
             Write(RunPipeline(app_, options_, route, req), out);
             out.set_header("X-Request-Id", req.request_id);
         };
-        if (route.method == "GET") http.Get(route.pattern, handler);
-        else if (route.method == "POST") http.Post(route.pattern, handler);
-        else if (route.method == "DELETE") http.Delete(route.pattern, handler);
+        if (route.method == "GET")
+            http.Get(route.pattern, handler);
+        else if (route.method == "POST")
+            http.Post(route.pattern, handler);
+        else if (route.method == "DELETE")
+            http.Delete(route.pattern, handler);
     }
     // Requests no route answered (unknown path, body too large, static files) get the same headers
     // and, for errors, the same JSON shape or error page.

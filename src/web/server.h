@@ -12,17 +12,17 @@ namespace tdkt::web {
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
-    int port = 8080;               // 0 picks a free port (printed at start)
-    std::string static_dir;        // holds app.css, app.js and vendor/
-    int threads = 64;              // request threads: above the expected concurrent connections
+    int port = 8080;         // 0 picks a free port (printed at start)
+    std::string static_dir;  // holds app.css, app.js and vendor/
+    int threads = 64;        // request threads: above the expected concurrent connections
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     bool access_log = true;
-    bool secure_cookies = false;   // force Secure cookies (also set when X-Forwarded-Proto is https)
+    bool secure_cookies = false;  // force Secure cookies (also set when X-Forwarded-Proto is https)
     std::string version;
 };
 
 class Server {
-public:
+  public:
     Server(app::App& app, ServerOptions options);
     ~Server();
     // Binds, prints "listening on http://HOST:PORT", serves until Stop(); false when binding fails.
@@ -30,7 +30,7 @@ public:
     void Stop();
     const Router& router() const { return router_; }
 
-private:
+  private:
     struct Impl;
     app::App& app_;
     ServerOptions options_;

@@ -7,7 +7,9 @@
 namespace tdkt::web::api {
 
 nlohmann::json AuditEntryJson(const domain::AuditEntry& e) {
-    auto parse = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(s, nullptr, false); };
+    auto parse = [](const std::string& s) {
+        return s.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(s, nullptr, false);
+    };
     return {{"id", e.id},
             {"at", e.at},
             {"user_id", e.user_id ? nlohmann::json(*e.user_id) : nlohmann::json(nullptr)},

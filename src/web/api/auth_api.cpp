@@ -1,6 +1,7 @@
 // POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me
 #include <chrono>
 
+#include "app/manage_users.h"
 #include "app/sign_in.h"
 #include "web/json_io.h"
 #include "web/middleware.h"
@@ -23,7 +24,8 @@ void RegisterAuth(Router& router, app::App& app, const ServerOptions& options) {
                                {"token", signed_in->token},
                                {"csrf_token", signed_in->csrf_token},
                                {"expires_at", FormatIsoUtc(signed_in->expires_at)}});
-        res.headers.emplace_back("Set-Cookie", SessionCookie(req, options, signed_in->token, static_cast<int>(max_age)));
+        res.headers.emplace_back("Set-Cookie",
+                                 SessionCookie(req, options, signed_in->token, static_cast<int>(max_age)));
         return res;
     });
     router.Post("/api/v1/auth/logout", Kind::kApi, [&app, &options](Request& req) {
@@ -32,6 +34,16 @@ void RegisterAuth(Router& router, app::App& app, const ServerOptions& options) {
         Response res = Response::NoContent();
         res.headers.emplace_back("Set-Cookie", SessionCookie(req, options, "", 0));
         return res;
+    });
+    router.Post("/api/v1/me/password", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        auto current = StringField(*body, "current_password");
+        auto password = StringField(*body, "password");
+        if (!current) return ErrorResponse(current.error());
+        if (!password) return ErrorResponse(password.error());
+        auto changed = app::ChangeOwnPassword(app, req.Context(), *current, *password);
+        return changed ? Response::NoContent() : ErrorResponse(changed.error());
     });
     router.Get("/api/v1/me", Kind::kApi, [](Request& req) {
         if (auto refused = RequireSession(req)) return *refused;

@@ -25,7 +25,8 @@ Result<app::GrantInput> GrantFrom(const nlohmann::json& obj) {
 
 Result<app::NewUser> NewUserFrom(const nlohmann::json& body) {
     app::NewUser in;
-    for (auto [field, target] : {std::pair{"login", &in.login}, {"display_name", &in.display_name}, {"password", &in.password}}) {
+    for (auto [field, target] :
+         {std::pair{"login", &in.login}, {"display_name", &in.display_name}, {"password", &in.password}}) {
         auto value = StringField(body, field);
         if (!value) return tl::unexpected(value.error());
         *target = *value;
@@ -35,7 +36,8 @@ Result<app::NewUser> NewUserFrom(const nlohmann::json& body) {
         return Fail(ErrorCode::kValidation, "invalid_field", "Trường «roles» phải là một danh sách.");
     if (roles != body.end())
         for (const auto& r : *roles) {
-            if (!r.is_object()) return Fail(ErrorCode::kValidation, "invalid_field", "Mỗi vai trò phải là một đối tượng.");
+            if (!r.is_object())
+                return Fail(ErrorCode::kValidation, "invalid_field", "Mỗi vai trò phải là một đối tượng.");
             auto grant = GrantFrom(r);
             if (!grant) return tl::unexpected(grant.error());
             in.grants.push_back(*grant);
@@ -80,7 +82,7 @@ void RegisterUsers(Router& router, app::App& app) {
         if (!body) return ErrorResponse(body.error());
         auto password = StringField(*body, "password");
         if (!password) return ErrorResponse(password.error());
-        return StatusResponse(app::ChangePassword(app, req.Context(), req.captures[0], *password));
+        return StatusResponse(app::SetPassword(app, req.Context(), req.captures[0], *password));
     });
     router.Post(R"(/api/v1/users/([a-z0-9._-]{1,64})/roles)", Kind::kApi, [&app](Request& req) {
         auto body = ParseJsonObject(req);

@@ -13,14 +13,20 @@ void RegisterHome(Router& router, app::App& app) {
         auto summary = app::Summarise(app, req.Context());
         if (!summary) return PageError(req, summary.error());
         nlohmann::json counters = nlohmann::json::array();
-        counters.push_back({{"label", "Đơn vị trong phạm vi"}, {"value", text::FormatNumberVi(summary->visible_units)},
-                            {"href", "/don-vi"}, {"icon", "bi-diagram-3"}});
+        counters.push_back({{"label", "Đơn vị trong phạm vi"},
+                            {"value", text::FormatNumberVi(summary->visible_units)},
+                            {"href", "/don-vi"},
+                            {"icon", "bi-diagram-3"}});
         if (summary->users)
-            counters.push_back({{"label", "Người dùng"}, {"value", text::FormatNumberVi(*summary->users)},
-                                {"href", "/nguoi-dung"}, {"icon", "bi-people"}});
+            counters.push_back({{"label", "Người dùng"},
+                                {"value", text::FormatNumberVi(*summary->users)},
+                                {"href", "/nguoi-dung"},
+                                {"icon", "bi-people"}});
         if (summary->audit_today)
-            counters.push_back({{"label", "Thao tác hôm nay"}, {"value", text::FormatNumberVi(*summary->audit_today)},
-                                {"href", "/nhat-ky"}, {"icon", "bi-journal-text"}});
+            counters.push_back({{"label", "Thao tác hôm nay"},
+                                {"value", text::FormatNumberVi(*summary->audit_today)},
+                                {"href", "/nhat-ky"},
+                                {"icon", "bi-journal-text"}});
         nlohmann::json roles = nlohmann::json::array();
         for (const auto& g : req.session->actor.grants)
             roles.push_back({{"role", std::string(domain::RoleLabel(g.role))}, {"unit", g.unit_name}});

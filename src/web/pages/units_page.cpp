@@ -18,12 +18,16 @@ void RegisterUnits(Router& router, app::App& app) {
         for (const auto& u : *units) visible[u.id.value] = true;
         std::vector<const app::UnitRecord*> roots;
         for (const auto& u : *units) {
-            if (u.parent && visible.count(u.parent->value)) children[u.parent->value].push_back(&u);
-            else roots.push_back(&u);
+            if (u.parent && visible.count(u.parent->value))
+                children[u.parent->value].push_back(&u);
+            else
+                roots.push_back(&u);
         }
         nlohmann::json rows = nlohmann::json::array();
         std::function<void(const app::UnitRecord*, int)> walk = [&](const app::UnitRecord* u, int depth) {
-            rows.push_back({{"id", std::to_string(u->id.value)}, {"code", u->code}, {"name", u->name},
+            rows.push_back({{"id", std::to_string(u->id.value)},
+                            {"code", u->code},
+                            {"name", u->name},
                             {"depth_class", "depth-" + std::to_string(std::min(depth, 6))},
                             {"children", std::to_string(children[u->id.value].size())}});
             for (const auto* child : children[u->id.value]) walk(child, depth + 1);
