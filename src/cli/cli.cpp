@@ -1,6 +1,8 @@
 #include "cli/cli.h"
 
+#include <pthread.h>
 #include <pwd.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -105,6 +107,13 @@ int Serve(const Options& o, const Hooks& hooks) {
     args.threads = o.threads;
     args.access_log = !o.no_access_log;
     args.secure_cookies = o.secure_cookies;
+    // Before any thread starts: SIGINT/SIGTERM are blocked everywhere and taken by the server's
+    // signal thread, so no other thread can be killed by them mid-request.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     return WithApp(o, static_cast<std::size_t>(o.pool), [&](app::App& app) {
         std::mutex m;
         std::condition_variable cv;

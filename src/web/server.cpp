@@ -1,6 +1,8 @@
 #include "web/server.h"
 
 #include <chrono>
+#include <sys/socket.h>
+
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -49,6 +51,12 @@ Server::Server(app::App& app, ServerOptions options)
     int threads = options_.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     http.set_tcp_nodelay(true);
+    // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second server
+    // start silently on a port that is already taken.
+    http.set_socket_options([](int sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     http.set_keep_alive_max_count(10'000);
     http.set_keep_alive_timeout(30);
     http.set_read_timeout(30, 0);

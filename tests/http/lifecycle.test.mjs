@@ -1,0 +1,106 @@
+// Process-level behaviour: clean shutdown, audit verification from the command line.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { startServer, call, demoPassword, bin } from '../lib/server.mjs';
+
+describe('server lifecycle', () => {
+  it('SIGTERM lets an in-flight request finish, then exits 0', async () => {
+    const server = await startServer('sqlite');
+    // Signing in takes ~0.1 s of argon2id: the signal arrives while it is being served.
+    const pending = call(server.url, 'POST', '/api/v1/auth/login', { json: { login: 'admin', password: demoPassword } });
+    await new Promise((r) => setTimeout(r, 20));
+    server.child.kill('SIGTERM');
+    const r = await pending;
+    assert.equal(r.status, 200);
+    assert.equal(r.body.user.login, 'admin');
+    const { code } = await server.exited;
+    assert.equal(code, 0);
+    assert.match(server.log(), /server stopped/);
+    server.db.drop();
+  });
+
+  it('SIGINT stops it too', async () => {
+    const server = await startServer('sqlite');
+    server.child.kill('SIGINT');
+    assert.equal((await server.exited).code, 0);
+    server.db.drop();
+  });
+
+  it('a busy port is reported clearly and exits non-zero', async () => {
+    const server = await startServer('sqlite');
+    const port = new URL(server.url).port;
+    const r = spawnSync(bin, ['serve', '--db', server.db.url, '--listen', `127.0.0.1:${port}`], { encoding: 'utf8', timeout: 10000 });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, new RegExp(`Không mở được cổng 127\\.0\\.0\\.1:${port}`));
+    await server.stop();
+  });
+});
+
+describe('command line', () => {
+  it('wrong flags and URLs print a clear message and exit non-zero', () => {
+    const flag = spawnSync(bin, ['serve', '--no-such-flag'], { encoding: 'utf8' });
+    assert.equal(flag.status, 2);
+    assert.match(flag.stderr, /^Lỗi: The following argument was not expected: --no-such-flag/);
+    const url = spawnSync(bin, ['migrate', '--db', 'mysql://root@x/db'], { encoding: 'utf8' });
+    assert.equal(url.status, 1);
+    assert.match(url.stderr, /URL cơ sở dữ liệu không hợp lệ «mysql:\/\/root@x\/db»/);
+    const listen = spawnSync(bin, ['serve', '--db', 'sqlite::memory:', '--listen', 'localhost'], { encoding: 'utf8' });
+    assert.equal(listen.status, 2);
+    assert.match(listen.stderr, /địa chỉ lắng nghe «localhost» không hợp lệ/);
+  });
+
+  it('every subcommand has --help', () => {
+    for (const args of [['serve'], ['migrate'], ['user', 'add'], ['user', 'passwd'], ['user', 'disable'], ['user', 'enable'],
+      ['user', 'list'], ['user', 'grant'], ['seed', 'demo'], ['audit', 'verify']]) {
+      const out = execFileSync(bin, [...args, '--help'], { encoding: 'utf8' });
+      assert.match(out, /--db/, args.join(' '));
+    }
+  });
+
+  it('TDKT_DB is the default database', async () => {
+    const server = await startServer('sqlite');
+    const out = execFileSync(bin, ['user', 'list'], { encoding: 'utf8', env: { ...process.env, TDKT_DB: server.db.url } });
+    assert.match(out, /^admin\s+Quản trị hệ thống/m);
+    await server.stop();
+  });
+
+  it('user add, disable and enable through the command line', async () => {
+    const server = await startServer('sqlite');
+    const db = server.db.url;
+    const add = spawnSync(bin, ['user', 'add', '--db', db, '--login', 'cb.xa', '--name', 'Lý Văn Bình', '--password-stdin', '--role', 'unit_officer@HY.X.VT'],
+      { input: 'mat-khau-cli-2026\n', encoding: 'utf8' });
+    assert.equal(add.status, 0, add.stderr);
+    assert.match(add.stdout, /^Đã tạo người dùng cb\.xa \(id 9\)$/m);
+    assert.equal((await call(server.url, 'POST', '/api/v1/auth/login', { json: { login: 'cb.xa', password: 'mat-khau-cli-2026' } })).status, 200);
+    execFileSync(bin, ['user', 'disable', '--db', db, '--login', 'cb.xa']);
+    const disabled = await call(server.url, 'POST', '/api/v1/auth/login', { json: { login: 'cb.xa', password: 'mat-khau-cli-2026' } });
+    assert.equal(disabled.status, 403);
+    assert.equal(disabled.body.error.message, 'Tài khoản đã bị vô hiệu hoá. Vui lòng liên hệ quản trị hệ thống.');
+    const badRole = spawnSync(bin, ['user', 'grant', '--db', db, '--login', 'cb.xa', '--role', 'viewer'], { encoding: 'utf8' });
+    assert.equal(badRole.status, 1);
+    assert.match(badRole.stderr, /phải có dạng VAI_TRÒ@MÃ_ĐƠN_VỊ/);
+    await server.stop();
+  });
+});
+
+for (const backend of ['sqlite', 'postgresql']) {
+  describe(`audit verify on ${backend}`, () => {
+    it('passes on an intact log and names the first broken entry after a direct edit', async () => {
+      const server = await startServer(backend);
+      await server.halt();
+      const ok = spawnSync(bin, ['audit', 'verify', '--db', server.db.url], { encoding: 'utf8' });
+      assert.equal(ok.status, 0, ok.stderr);
+      assert.equal(ok.stdout, 'Nhật ký toàn vẹn: 18 bản ghi, chuỗi mã băm khớp.\n');
+      // An intruder with database access drops the guard and edits entry 5.
+      const sql = backend === 'sqlite'
+        ? ['sqlite3', [server.db.url.slice('sqlite:'.length), 'DROP TRIGGER audit_log_append_only_update; UPDATE audit_log SET after_json = \'{"name":"Giả mạo"}\' WHERE id = 5;']]
+        : ['psql', [server.db.url, '-q', '-c', 'DROP TRIGGER audit_log_append_only ON audit_log; UPDATE audit_log SET after_json = \'{"name":"Giả mạo"}\' WHERE id = 5;']];
+      execFileSync(sql[0], sql[1]);
+      const broken = spawnSync(bin, ['audit', 'verify', '--db', server.db.url], { encoding: 'utf8' });
+      assert.equal(broken.status, 1);
+      assert.equal(broken.stderr, 'Nhật ký bị can thiệp: bản ghi đầu tiên bị hỏng là #5. Nội dung bản ghi không khớp mã băm: bản ghi đã bị sửa.\n');
+      server.db.drop();
+    });
+  });
+}
