@@ -34,7 +34,8 @@ tl::unexpected<Error> RecordFailure(App& app, const RequestContext& ctx, UserId 
         RecordChange(repos, app.clock, ctx,
                      {locked ? "auth.account_locked" : "auth.login_failed", "user", std::to_string(id.value),
                       nlohmann::json{{"failed_count", user->failed_count}},
-                      nlohmann::json{{"failed_count", after.failed_count},
+                      nlohmann::json{{"login", user->login},
+                                     {"failed_count", after.failed_count},
                                      {"locked_until", locked ? FormatIsoUtc(after.locked_until) : ""}}});
         return true;
     });

@@ -80,6 +80,18 @@ std::optional<Date> ParseIsoDate(std::string_view s) {
     return d;
 }
 
+std::optional<Date> ParseDateVi(std::string_view s) {
+    auto first = s.find('/');
+    auto second = first == std::string_view::npos ? first : s.find('/', first + 1);
+    if (second == std::string_view::npos || first > 2 || second - first - 1 > 2 || s.size() - second - 1 != 4)
+        return std::nullopt;
+    Date d;
+    if (!ParseInt(s.substr(0, first), d.day) || !ParseInt(s.substr(first + 1, second - first - 1), d.month) ||
+        !ParseInt(s.substr(second + 1), d.year) || !IsValidDate(d))
+        return std::nullopt;
+    return d;
+}
+
 std::string FormatIsoDate(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
 
 std::string FormatDateVi(const Date& d) { return fmt::format("{:02}/{:02}/{:04}", d.day, d.month, d.year); }

@@ -41,6 +41,8 @@ std::optional<Timestamp> ParseIsoUtc(std::string_view text);
 // "2026-11-22"
 std::optional<Date> ParseIsoDate(std::string_view text);
 std::string FormatIsoDate(const Date& d);
+// "22/11/2026" (also "2/7/2025"), the way Vietnamese users type dates.
+std::optional<Date> ParseDateVi(std::string_view text);
 bool IsValidDate(const Date& d);
 // Vietnamese display: "22/11/2026", and with time in Vietnam's zone (UTC+7, no DST): "22/11/2026 11:05"
 std::string FormatDateVi(const Date& d);

@@ -24,6 +24,15 @@ TEST(Time_IsoDate, RejectsImpossibleDates) {
     EXPECT_FALSE(ParseIsoDate("25-01-01"));
 }
 
+TEST(Time_ParseDateVi, AcceptsDayMonthYear) {
+    EXPECT_EQ(ParseDateVi("22/11/2026"), (Date{2026, 11, 22}));
+    EXPECT_EQ(ParseDateVi("1/7/2025"), (Date{2025, 7, 1}));
+    EXPECT_EQ(ParseDateVi("31/02/2026"), std::nullopt);
+    EXPECT_EQ(ParseDateVi("2026-11-22"), std::nullopt);
+    EXPECT_EQ(ParseDateVi("22/11/26"), std::nullopt);
+    EXPECT_EQ(ParseDateVi("/11/2026"), std::nullopt);
+}
+
 TEST(Time_Vietnamese, FormatsDayMonthYearInUtcPlus7) {
     EXPECT_EQ(FormatDateVi(Date{2025, 7, 1}), "01/07/2025");
     // 17:30 UTC on 30 June is 00:30 on 1 July in Vietnam.

@@ -24,10 +24,11 @@ Result<int> IntParam(const Request& req, const char* name, int fallback, int min
 Result<std::string> DayBound(const Request& req, const char* name, int add_days) {
     std::string v = req.Param(name);
     if (v.empty()) return std::string();
-    auto d = ParseIsoDate(v);
+    auto d = ParseDateVi(v);
+    if (!d) d = ParseIsoDate(v);
     if (!d)
         return Fail(ErrorCode::kValidation, "invalid_" + std::string(name),
-                    fmt::format("Ngày «{}» không hợp lệ: dùng dạng NNNN-TT-NN, ví dụ 2026-11-22.", v));
+                    fmt::format("Ngày «{}» không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 22/11/2026.", v));
     return FormatIsoUtc(StartOfVietnamDay(*d) + std::chrono::hours(24 * add_days));
 }
 

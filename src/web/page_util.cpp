@@ -35,6 +35,13 @@ std::string AuditActionLabel(const std::string& action) {
     return it == kLabels.end() ? action : it->second;
 }
 
+std::string EntityTypeLabel(const std::string& entity_type) {
+    static const std::map<std::string, std::string> kLabels{
+        {"user", "Người dùng"}, {"unit", "Đơn vị"}, {"session", "Phiên đăng nhập"}, {"role_grant", "Vai trò"}};
+    auto it = kLabels.find(entity_type);
+    return it == kLabels.end() ? entity_type : it->second;
+}
+
 std::string SafeNext(const std::string& next) {
     bool local = next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
                  next.find_first_of("\r\n") == std::string::npos;

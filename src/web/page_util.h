@@ -16,6 +16,8 @@ std::optional<Response> RequirePageSession(const Request& req);
 Response PageError(const Request& req, const Error& e);
 // Vietnamese label of an audit action code ("user.create" → "Tạo người dùng").
 std::string AuditActionLabel(const std::string& action);
+// Vietnamese name of an audited entity type ("user" → "Người dùng").
+std::string EntityTypeLabel(const std::string& entity_type);
 // A local path safe to redirect to after sign-in ("/" when not).
 std::string SafeNext(const std::string& next);
 

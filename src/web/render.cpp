@@ -28,8 +28,12 @@ mst::data ToData(const nlohmann::json& j) {
             for (const auto& v : j) d.push_back(ToData(v));
             return d;
         }
-        case nlohmann::json::value_t::string:
-            return mst::data{j.get<std::string>()};
+        case nlohmann::json::value_t::string: {
+            // Mustache sections treat any string as true; an empty one must hide {{#x}}…{{/x}}.
+            // false renders as "" in {{x}}, so nothing else changes.
+            const auto& s = j.get_ref<const std::string&>();
+            return s.empty() ? mst::data{false} : mst::data{s};
+        }
         case nlohmann::json::value_t::boolean:
             return mst::data{j.get<bool>()};
         case nlohmann::json::value_t::null:

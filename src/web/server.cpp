@@ -1,7 +1,7 @@
 #include "web/server.h"
 
-#include <chrono>
 #include <sys/socket.h>
+#include <chrono>
 
 #include <csignal>
 #include <iostream>

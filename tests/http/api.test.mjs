@@ -185,9 +185,12 @@ for (const backend of ['sqlite', 'postgresql']) {
       const byUser = await call(base, 'GET', '/api/v1/audit?user=admin&entity_type=session', { token: admin.token });
       assert.ok(byUser.body.items.every((e) => e.action === 'auth.login' && e.user_login === 'admin'));
       assert.ok(byUser.body.total >= 2);
-      const badDate = await call(base, 'GET', '/api/v1/audit?from=22/11/2026', { token: admin.token });
+      const badDate = await call(base, 'GET', '/api/v1/audit?from=31/02/2026', { token: admin.token });
       assert.equal(badDate.status, 422);
-      assert.equal(badDate.body.error.message, 'Ngày «22/11/2026» không hợp lệ: dùng dạng NNNN-TT-NN, ví dụ 2026-11-22.');
+      assert.equal(badDate.body.error.message, 'Ngày «31/02/2026» không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 22/11/2026.');
+      const viDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+      const today = await call(base, 'GET', `/api/v1/audit?from=${viDay}&to=${viDay}&entity_type=unit`, { token: admin.token });
+      assert.equal(today.body.total, 10);
       const viewer = await login(base, 'xem');
       assert.equal((await call(base, 'GET', '/api/v1/audit', { token: viewer.token })).status, 403);
     });

@@ -53,10 +53,10 @@ void RegisterAudit(Router& router, app::App& app) {
             auto at = ParseIsoUtc(e.at);
             rows.push_back({{"id", std::to_string(e.id)},
                             {"at", at ? FormatDateTimeVi(*at) : e.at},
-                            {"user", e.user_login.empty() ? "—" : e.user_login},
+                            {"user", e.user_login.empty() ? "Khách (chưa đăng nhập)" : e.user_login},
                             {"action", AuditActionLabel(e.action)},
                             {"action_code", e.action},
-                            {"entity", e.entity_type + " #" + e.entity_id},
+                            {"entity", EntityTypeLabel(e.entity_type) + " #" + e.entity_id},
                             {"before", PrettyJson(e.before_json)},
                             {"after", PrettyJson(e.after_json)},
                             {"request_id", e.request_id},

@@ -1,0 +1,139 @@
+// The back office in a real browser (Debian's Chromium through playwright-core).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer, demoPassword } from '../lib/server.mjs';
+
+const shots = new URL('../../test-results/', import.meta.url).pathname;
+mkdirSync(shots, { recursive: true });
+
+describe('back office in Chromium', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer('sqlite');
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage() {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    // Script errors, and sub-resources (styles, scripts, fonts, icons) that failed to load. The
+    // document's own status (401 for a wrong password, 403 for a refused page) is asserted per test.
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+    });
+    page.on('response', (r) => {
+      const type = r.request().resourceType();
+      if (r.status() >= 400 && type !== 'document' && !r.request().headers()['hx-request']) problems.push(`${r.status()} ${r.url()}`);
+    });
+    return { page, problems };
+  }
+
+  async function signIn(page, login, password = demoPassword) {
+    await page.goto(server.url + '/');
+    assert.match(page.url(), /\/dang-nhap$/);
+    await page.fill('#login', login);
+    await page.fill('#password', password);
+    await page.click('#login-form button[type=submit]');
+  }
+
+  it('a wrong password shows a clear Vietnamese error and keeps the login typed', async () => {
+    const { page, problems } = await newPage();
+    await signIn(page, 'admin', 'mat-khau-sai');
+    await page.waitForSelector('#login-error');
+    assert.equal(await page.textContent('#login-error'),
+      'Tên đăng nhập hoặc mật khẩu không đúng. Còn 4 lần thử trước khi tài khoản bị tạm khoá.');
+    assert.equal(await page.inputValue('#login'), 'admin');
+    assert.equal(await page.inputValue('#password'), '');
+    await page.screenshot({ path: shots + 'login-error.png' });
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('an administrator signs in, sees the shell with every menu, and signs out', async () => {
+    const { page, problems } = await newPage();
+    await signIn(page, 'admin');
+    await page.waitForSelector('.sidebar');
+    assert.equal(new URL(page.url()).pathname, '/');
+    assert.deepEqual(await page.locator('.sidebar .nav-link').allTextContents(),
+      ['Tổng quan', 'Đơn vị', 'Người dùng', 'Nhật ký hệ thống']);
+    assert.equal(await page.textContent('h1'), 'Xin chào, Quản trị hệ thống');
+    assert.deepEqual(await page.locator('.counter-label').allTextContents(),
+      ['Đơn vị trong phạm vi', 'Người dùng', 'Thao tác hôm nay']);
+    assert.deepEqual(await page.locator('.counter-value').allTextContents(), ['10', '8', '20']);
+    await page.screenshot({ path: shots + 'dashboard-admin.png', fullPage: true });
+
+    await page.click('.sidebar >> text=Nhật ký hệ thống');
+    await page.waitForSelector('#audit-table');
+    assert.equal(await page.locator('#audit-table tbody tr').count(), 20);
+    assert.equal(await page.locator('#audit-table tbody tr').first().locator('td').nth(3).textContent(), 'Đăng nhập');
+    await page.screenshot({ path: shots + 'audit.png', fullPage: true });
+
+    await page.click('#user-menu');
+    await page.click('#logout-button');
+    await page.waitForSelector('#login-form');
+    assert.match(page.url(), /\/dang-nhap$/);
+    await page.goto(server.url + '/nhat-ky');
+    assert.match(page.url(), /\/dang-nhap\?next=\/nhat-ky$/);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('a unit officer sees only their units and no administration menu', async () => {
+    const { page, problems } = await newPage();
+    await signIn(page, 'canbo.truong');
+    await page.waitForSelector('.sidebar');
+    assert.deepEqual(await page.locator('.sidebar .nav-link').allTextContents(), ['Tổng quan', 'Đơn vị']);
+    await page.click('.sidebar >> text=Đơn vị');
+    await page.waitForSelector('#units-table');
+    assert.deepEqual(await page.locator('#units-table tbody td:first-child').allTextContents(), ['Trường THPT Chuyên Thái Bình']);
+    const res = await page.goto(server.url + '/nguoi-dung');
+    assert.equal(res.status(), 403);
+    assert.equal(await page.textContent('#error-message'), 'Chỉ quản trị hệ thống cấp tỉnh mới được quản lý người dùng.');
+    await page.screenshot({ path: shots + 'forbidden.png' });
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  it('adding a user with a mistake keeps what was typed and says what to fix', async () => {
+    const { page, problems } = await newPage();
+    await signIn(page, 'admin');
+    await page.waitForSelector('.sidebar');
+    await page.click('.sidebar >> text=Người dùng');
+    await page.waitForSelector('#users-table');
+    await page.click('text=Thêm người dùng');
+    await page.fill('#f-login', 'canbo.yte');
+    await page.fill('#f-name', 'Trịnh Thị Mai');
+    await page.fill('#f-password', 'ngan');
+    await page.selectOption('#f-role', 'unit_officer');
+    await page.selectOption('#f-unit', 'HY.SYT');
+    await page.click('#add-user-form button[type=submit]');
+    await page.waitForSelector('#form-error');
+    assert.equal(await page.textContent('#form-error'), 'Mật khẩu phải có ít nhất 10 ký tự.');
+    assert.equal(await page.inputValue('#f-login'), 'canbo.yte');
+    assert.equal(await page.inputValue('#f-name'), 'Trịnh Thị Mai');
+    assert.equal(await page.inputValue('#f-role'), 'unit_officer');
+    assert.equal(await page.inputValue('#f-unit'), 'HY.SYT');
+    await page.screenshot({ path: shots + 'users-form-error.png', fullPage: true });
+    await page.fill('#f-password', 'mat-khau-du-dai');
+    await page.click('#add-user-form button[type=submit]');
+    await page.waitForSelector('.alert-success');
+    assert.equal(await page.textContent('.alert-success'), 'Đã thêm người dùng «canbo.yte».');
+    assert.equal(await page.locator('#users-table tbody tr').count(), 9);
+    await page.screenshot({ path: shots + 'users.png', fullPage: true });
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+});
