@@ -10,7 +10,7 @@ as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else 
 
 case "$cmd" in
 start)
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
   rm -rf "$dir"
   install -d -m 700 "$dir"
   [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$dir"

@@ -13,6 +13,7 @@ void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options)
     pages::RegisterUnits(router, app);
     pages::RegisterUsers(router, app);
     pages::RegisterAudit(router, app);
+    pages::RegisterAuditExport(router, app);
 }
 
 }  // namespace tdkt::web

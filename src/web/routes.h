@@ -22,6 +22,7 @@ void RegisterHome(Router& router, app::App& app);
 void RegisterUnits(Router& router, app::App& app);
 void RegisterUsers(Router& router, app::App& app);
 void RegisterAudit(Router& router, app::App& app);
+void RegisterAuditExport(Router& router, app::App& app);
 }  // namespace pages
 
 }  // namespace tdkt::web

@@ -195,6 +195,19 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal((await call(base, 'GET', '/api/v1/audit', { token: viewer.token })).status, 403);
     });
 
+    it('administrators export the filtered audit log as an Excel workbook', async () => {
+      const admin = await login(base, 'admin');
+      const res = await fetch(`${base}/nhat-ky.xlsx?entity_type=unit`, { headers: { Cookie: admin.cookie } });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.equal(res.headers.get('content-disposition'), 'attachment; filename="nhat-ky-he-thong.xlsx"');
+      const bytes = Buffer.from(await res.arrayBuffer());
+      assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+      const viewer = await login(base, 'xem');
+      const refused = await fetch(`${base}/nhat-ky.xlsx`, { headers: { Cookie: viewer.cookie } });
+      assert.equal(refused.status, 403);
+    });
+
     it('serves its OpenAPI document', async () => {
       const r = await call(base, 'GET', '/api/v1/openapi.json');
       assert.equal(r.status, 200);

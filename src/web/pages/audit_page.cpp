@@ -29,6 +29,12 @@ std::string PageLink(const Request& req, int offset) {
     return out;
 }
 
+// The same filter, as an Excel download.
+std::string ExportLink(const Request& req) {
+    std::string link = PageLink(req, 0);
+    return "/nhat-ky.xlsx" + link.substr(link.find('?'));
+}
+
 }  // namespace
 
 void RegisterAudit(Router& router, app::App& app) {
@@ -71,7 +77,8 @@ void RegisterAudit(Router& router, app::App& app) {
              {"total", text::FormatNumberVi(page->total)},
              {"range", fmt::format("{}–{}", rows.empty() ? 0 : filter->offset + 1, shown_to)},
              {"prev", filter->offset > 0 ? PageLink(req, std::max(0, filter->offset - filter->limit)) : ""},
-             {"next", shown_to < page->total ? PageLink(req, shown_to) : ""}});
+             {"next", shown_to < page->total ? PageLink(req, shown_to) : ""},
+             {"export", ExportLink(req)}});
     });
 }
 
