@@ -171,6 +171,27 @@ TEST_F(Suite, SignOut_EndsSession) {
     EXPECT_FALSE(app::ResolveSession(*app_, s->token));
 }
 
+TEST_F(Suite, Session_ReadThenAnotherWriterThenWrite_DoesNotFailBusy) {
+    // Regression: a reused prepared SELECT left unfinished kept an SQLite read snapshot open after
+    // COMMIT, so the connection's next write failed with SQLITE_BUSY once another connection had
+    // written in between (seen under load as 500s when sessions refreshed their last-seen time).
+    auto s = app::SignIn(*app_, System(), {"xem", app::kDemoPassword});
+    std::string hash = crypto::Sha256Hex(s->token);
+    store_->Read([&](app::Repositories& r) { EXPECT_TRUE(r.sessions.FindByTokenHash(hash)); });
+    store_->Read([&](app::Repositories&) {         // holds the first connection …
+        store_->Write([&](app::Repositories& r) {  // … so this write happens on another one
+            r.sessions.Touch(hash, Timestamp{kStart.ms + 1});
+            return true;
+        });
+    });
+    EXPECT_NO_THROW(store_->Write([&](app::Repositories& r) {
+        r.sessions.Touch(hash, Timestamp{kStart.ms + 2});
+        return true;
+    }));
+    store_->Read(
+        [&](app::Repositories& r) { EXPECT_EQ(r.sessions.FindByTokenHash(hash)->last_seen_at.ms, kStart.ms + 2); });
+}
+
 // ---- users ------------------------------------------------------------------------------------
 
 TEST_F(Suite, AddUser_ByAdministrator_CreatesWithGrantAndAudit) {

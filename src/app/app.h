@@ -2,7 +2,10 @@
 // Everything a use case needs besides its input: storage, the clock and settings. Built once by
 // the composition root (bin/) and shared by the web and command-line adapters.
 #include <memory>
+#include <mutex>
 #include <semaphore>
+#include <string>
+#include <unordered_map>
 
 #include "app/context.h"
 #include "app/ports.h"
@@ -20,11 +23,24 @@ class PasswordHasher {
     std::counting_semaphore<2> slots_{2};
 };
 
+// Decides which request refreshes a session's last-seen time: when it is due, exactly one request
+// per process writes it, instead of every request that is in flight for that session at that moment.
+class TouchThrottle {
+  public:
+    // True when the caller should write; it then owns the refresh until `interval` has passed.
+    bool Claim(const std::string& token_hash, Timestamp now, std::chrono::milliseconds interval);
+
+  private:
+    std::mutex mutex_;
+    std::unordered_map<std::string, Timestamp> claimed_;  // token hash → when it was last claimed
+};
+
 struct App {
     Store& store;
     const Clock& clock;
     AuthConfig auth;
     PasswordHasher hasher;
+    TouchThrottle touches;
 };
 
 }  // namespace tdkt::app

@@ -9,9 +9,9 @@
 namespace tdkt::app {
 namespace {
 
-std::vector<UnitId> AncestorsAndSelf(UnitRepository& units, UnitId unit) {
-    std::vector<UnitId> chain;
-    std::optional<UnitId> current = unit;
+std::vector<UnitId> AncestorsAndSelf(UnitRepository& units, const UnitRecord& unit) {
+    std::vector<UnitId> chain{unit.id};
+    std::optional<UnitId> current = unit.parent;
     while (current && chain.size() < 64) {  // 64 bounds a corrupt cycle; real trees are < 10 deep
         chain.push_back(*current);
         auto record = units.Find(*current);
@@ -27,17 +27,17 @@ Status RequireSignedIn(const RequestContext& ctx) {
     return Fail(ErrorCode::kUnauthenticated, "unauthenticated", "Bạn cần đăng nhập để tiếp tục.");
 }
 
-Status Authorize(UnitRepository& units, const RequestContext& ctx, domain::Action action, UnitId unit) {
-    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return signed_in;
-    if (ctx.system) return {};
+Result<UnitRecord> AuthorizeUnit(UnitRepository& units, const RequestContext& ctx, domain::Action action, UnitId unit) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
     auto target = units.Find(unit);
     if (!target) return Fail(ErrorCode::kNotFound, "unit_not_found", "Không tìm thấy đơn vị.");
-    auto chain = AncestorsAndSelf(units, unit);
+    if (ctx.system) return *target;
+    auto chain = AncestorsAndSelf(units, *target);
     bool has_any_role = false;
     for (const auto& grant : ctx.actor->grants) {
         if (std::find(chain.begin(), chain.end(), grant.unit) == chain.end()) continue;
         has_any_role = true;
-        if (domain::RoleAllows(grant.role, action)) return {};
+        if (domain::RoleAllows(grant.role, action)) return *target;
     }
     if (!has_any_role)
         return Fail(ErrorCode::kForbidden, "no_role_on_unit",
@@ -46,6 +46,12 @@ Status Authorize(UnitRepository& units, const RequestContext& ctx, domain::Actio
                                 domain::ActionLabel(action), target->name));
     return Fail(ErrorCode::kForbidden, "role_not_allowed",
                 fmt::format("Vai trò của bạn tại «{}» không cho phép {}.", target->name, domain::ActionLabel(action)));
+}
+
+Status Authorize(UnitRepository& units, const RequestContext& ctx, domain::Action action, UnitId unit) {
+    auto target = AuthorizeUnit(units, ctx, action, unit);
+    if (!target) return tl::unexpected(target.error());
+    return {};
 }
 
 Status AuthorizeSystemWide(const RequestContext& ctx, domain::Action action) {

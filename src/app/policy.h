@@ -10,6 +10,8 @@ namespace tdkt::app {
 
 // Allowed when the actor holds, on `unit` or one of its ancestors, a role that allows `action`.
 Status Authorize(UnitRepository& units, const RequestContext& ctx, domain::Action action, UnitId unit);
+// The same check, returning the unit it had to load anyway.
+Result<UnitRecord> AuthorizeUnit(UnitRepository& units, const RequestContext& ctx, domain::Action action, UnitId unit);
 // For actions over the whole system (users, audit): a role allowing it on a root unit is needed.
 Status AuthorizeSystemWide(const RequestContext& ctx, domain::Action action);
 // Ids of the units the actor may see: every unit in the subtree of a grant allowing kViewUnit.

@@ -106,7 +106,7 @@ Result<ResolvedSession> ResolveSession(App& app, std::string_view token) {
     });
     if (!session || !user || user->disabled) return expired();
     if (now >= session->expires_at || now >= session->last_seen_at + app.auth.idle_timeout) return expired();
-    if (now >= session->last_seen_at + app.auth.touch_interval)
+    if (now >= session->last_seen_at + app.auth.touch_interval && app.touches.Claim(hash, now, app.auth.touch_interval))
         app.store.Write([&](Repositories& repos) {
             repos.sessions.Touch(hash, now);
             return true;

@@ -10,15 +10,8 @@
 namespace tdkt::app {
 
 Result<UnitRecord> GetUnit(App& app, const RequestContext& ctx, UnitId id) {
-    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
     Result<UnitRecord> out = Fail(ErrorCode::kNotFound, "unit_not_found", "Không tìm thấy đơn vị.");
-    app.store.Read([&](Repositories& repos) {
-        if (auto allowed = Authorize(repos.units, ctx, domain::Action::kViewUnit, id); !allowed) {
-            out = tl::unexpected(allowed.error());
-            return;
-        }
-        if (auto unit = repos.units.Find(id)) out = *unit;
-    });
+    app.store.Read([&](Repositories& repos) { out = AuthorizeUnit(repos.units, ctx, domain::Action::kViewUnit, id); });
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <soci/soci.h>
 
 #include "storage/database_url.h"
+#include "storage/hot_statements.h"
 
 namespace tdkt::storage {
 
@@ -27,6 +28,13 @@ class ConnectionPool {
         }
         soci::session& operator*() const { return pool_->pool_.at(pos_); }
         soci::session* operator->() const { return &pool_->pool_.at(pos_); }
+        TxStatements& Tx() const { return *pool_->slots_[pos_].tx; }
+        // The connection's prepared hot-path statements, prepared on first use.
+        HotStatements& Hot() const {
+            auto& hot = pool_->slots_[pos_].hot;
+            if (!hot) hot = std::make_unique<HotStatements>(pool_->pool_.at(pos_));
+            return *hot;
+        }
 
       private:
         ConnectionPool* pool_;
@@ -39,9 +47,14 @@ class ConnectionPool {
     std::size_t size() const { return size_; }
 
   private:
+    struct Slot {
+        std::unique_ptr<TxStatements> tx;
+        std::unique_ptr<HotStatements> hot;
+    };
     DatabaseUrl url_;
     std::size_t size_;
     soci::connection_pool pool_;
+    std::vector<Slot> slots_;  // one per connection, used only by the thread holding its lease
 };
 
 // Runs a whole SQL script (several statements) on the session's native connection.

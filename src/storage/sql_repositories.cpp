@@ -89,10 +89,12 @@ std::optional<app::UserRecord> SqlUserRepository::FindByLogin(std::string_view l
 }
 
 std::optional<app::UserRecord> SqlUserRepository::FindById(UserId id) {
-    long long value = id.value;
-    auto rows = QueryUsers(s_, std::string(kUserColumns) + "WHERE id = :id",
-                           [&](soci::statement& st) { st.exchange(soci::use(value)); });
-    return rows.empty() ? std::nullopt : std::optional(rows.front());
+    auto& hot = lease_.Hot();
+    hot.user.id = id.value;
+    if (!hot.FindUser()) return std::nullopt;
+    const auto& u = hot.user;
+    return app::UserRecord{
+        id, u.login, u.name, u.hash, u.disabled != 0, u.failed, Timestamp{u.locked}, Timestamp{u.created}};
 }
 
 UserId SqlUserRepository::Insert(const app::UserRecord& u) {
@@ -133,20 +135,13 @@ std::int64_t SqlUserRepository::Count() {
 }
 
 std::vector<app::RoleGrant> SqlUserRepository::Grants(UserId id) {
-    long long user = id.value, unit = 0, parent = 0;
-    int role = 0;
-    soci::indicator parent_ind = soci::i_null;
-    std::string name;
-    soci::statement st =
-        (s_.prepare << "SELECT g.role, g.unit_id, u.name, u.parent_id FROM role_grants g "
-                       "JOIN units u ON u.id = g.unit_id WHERE g.user_id = :u ORDER BY g.role, g.unit_id",
-         soci::into(role), soci::into(unit), soci::into(name), soci::into(parent, parent_ind), soci::use(user));
+    auto& hot = lease_.Hot();
+    hot.grant.user = id.value;
     std::vector<app::RoleGrant> out;
-    if (st.execute(true)) {
-        do {
-            auto r = domain::RoleFromValue(role);
-            if (r) out.push_back({*r, UnitId{unit}, name, parent_ind != soci::i_ok});
-        } while (st.fetch());
+    for (bool row = hot.FirstGrant(); row; row = hot.NextGrant()) {
+        const auto& g = hot.grant;
+        if (auto role = domain::RoleFromValue(g.role))
+            out.push_back({*role, UnitId{g.unit}, g.unit_name, g.parent_ind != soci::i_ok});
     }
     return out;
 }
@@ -178,15 +173,12 @@ void SqlSessionRepository::Insert(const app::SessionRecord& r) {
 }
 
 std::optional<app::SessionRecord> SqlSessionRepository::FindByTokenHash(std::string_view token_hash) {
-    std::string hash(token_hash), csrf;
-    long long user = 0, created = 0, seen = 0, expires = 0;
-    soci::indicator ind = soci::i_null;
-    s_ << "SELECT user_id, csrf_token, created_at_ms, last_seen_at_ms, expires_at_ms FROM sessions WHERE token_hash = "
-          ":t",
-        soci::into(user, ind), soci::into(csrf), soci::into(created), soci::into(seen), soci::into(expires),
-        soci::use(hash);
-    if (!s_.got_data()) return std::nullopt;
-    return app::SessionRecord{hash, UserId{user}, csrf, Timestamp{created}, Timestamp{seen}, Timestamp{expires}};
+    auto& hot = lease_.Hot();
+    hot.session.token_hash = token_hash;
+    if (!hot.FindSession()) return std::nullopt;
+    const auto& r = hot.session;
+    return app::SessionRecord{r.token_hash,         UserId{r.user},    r.csrf,
+                              Timestamp{r.created}, Timestamp{r.seen}, Timestamp{r.expires}};
 }
 
 void SqlSessionRepository::Touch(std::string_view token_hash, Timestamp seen_at) {
@@ -244,9 +236,12 @@ std::vector<app::UnitRecord> QueryUnits(soci::session& s, const std::string& whe
 }  // namespace
 
 std::optional<app::UnitRecord> SqlUnitRepository::Find(UnitId id) {
-    long long value = id.value;
-    auto rows = QueryUnits(s_, "WHERE id = :id", [&](soci::statement& st) { st.exchange(soci::use(value)); });
-    return rows.empty() ? std::nullopt : std::optional(rows.front());
+    auto& hot = lease_.Hot();
+    hot.unit.id = id.value;
+    if (!hot.FindUnit()) return std::nullopt;
+    const auto& u = hot.unit;
+    return app::UnitRecord{id, u.code, u.name,
+                           u.parent_ind == soci::i_ok ? std::optional(UnitId{u.parent}) : std::nullopt};
 }
 
 std::optional<app::UnitRecord> SqlUnitRepository::FindByCode(std::string_view code) {

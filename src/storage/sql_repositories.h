@@ -3,13 +3,14 @@
 #include <soci/soci.h>
 
 #include "app/ports.h"
+#include "storage/connection_pool.h"
 #include "storage/database_url.h"
 
 namespace tdkt::storage {
 
 class SqlUserRepository final : public app::UserRepository {
   public:
-    explicit SqlUserRepository(soci::session& s) : s_(s) {}
+    explicit SqlUserRepository(const ConnectionPool::Lease& lease) : s_(*lease), lease_(lease) {}
     std::optional<app::UserRecord> FindByLogin(std::string_view login) override;
     std::optional<app::UserRecord> FindById(UserId id) override;
     UserId Insert(const app::UserRecord& user) override;
@@ -24,11 +25,12 @@ class SqlUserRepository final : public app::UserRepository {
 
   private:
     soci::session& s_;
+    const ConnectionPool::Lease& lease_;
 };
 
 class SqlSessionRepository final : public app::SessionRepository {
   public:
-    explicit SqlSessionRepository(soci::session& s) : s_(s) {}
+    explicit SqlSessionRepository(const ConnectionPool::Lease& lease) : s_(*lease), lease_(lease) {}
     void Insert(const app::SessionRecord& session) override;
     std::optional<app::SessionRecord> FindByTokenHash(std::string_view token_hash) override;
     void Touch(std::string_view token_hash, Timestamp seen_at) override;
@@ -38,11 +40,12 @@ class SqlSessionRepository final : public app::SessionRepository {
 
   private:
     soci::session& s_;
+    const ConnectionPool::Lease& lease_;
 };
 
 class SqlUnitRepository final : public app::UnitRepository {
   public:
-    explicit SqlUnitRepository(soci::session& s) : s_(s) {}
+    explicit SqlUnitRepository(const ConnectionPool::Lease& lease) : s_(*lease), lease_(lease) {}
     std::optional<app::UnitRecord> Find(UnitId id) override;
     std::optional<app::UnitRecord> FindByCode(std::string_view code) override;
     std::vector<app::UnitRecord> List() override;
@@ -51,6 +54,7 @@ class SqlUnitRepository final : public app::UnitRepository {
 
   private:
     soci::session& s_;
+    const ConnectionPool::Lease& lease_;
 };
 
 class SqlAuditRepository final : public app::AuditRepository {

@@ -13,7 +13,8 @@ struct Bound {
     SqlUnitRepository units;
     SqlAuditRepository audit;
     app::Repositories repos{users, sessions, units, audit};
-    Bound(soci::session& s, Backend b) : users(s), sessions(s), units(s), audit(s, b) {}
+    Bound(const ConnectionPool::Lease& lease, Backend b)
+        : users(lease), sessions(lease), units(lease), audit(*lease, b) {}
 };
 
 void Rollback(soci::session& s) noexcept {
@@ -29,12 +30,11 @@ SqlStore::SqlStore(const DatabaseUrl& url, std::size_t pool_size) : pool_(url, p
 
 void SqlStore::Read(const std::function<void(app::Repositories&)>& fn) {
     auto lease = pool_.Acquire();
-    bool pg = pool_.backend() == Backend::kPostgresql;
-    *lease << (pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
+    lease.Tx().BeginRead();
     try {
-        Bound bound(*lease, pool_.backend());
+        Bound bound(lease, pool_.backend());
         fn(bound.repos);
-        *lease << "COMMIT";
+        lease.Tx().Commit();
     } catch (...) {
         Rollback(*lease);
         throw;
@@ -43,12 +43,11 @@ void SqlStore::Read(const std::function<void(app::Repositories&)>& fn) {
 
 void SqlStore::Write(const std::function<bool(app::Repositories&)>& fn) {
     auto lease = pool_.Acquire();
-    // SQLite: take the write lock up front, so a read-then-write transaction cannot fail half way.
-    *lease << (pool_.backend() == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    lease.Tx().BeginWrite();
     try {
-        Bound bound(*lease, pool_.backend());
+        Bound bound(lease, pool_.backend());
         if (fn(bound.repos))
-            *lease << "COMMIT";
+            lease.Tx().Commit();
         else
             Rollback(*lease);
     } catch (...) {

@@ -20,6 +20,7 @@ namespace tdkt::web {
 
 struct Server::Impl {
     httplib::Server http;
+    int listen_socket = -1;
 };
 
 namespace {
@@ -53,9 +54,10 @@ Server::Server(app::App& app, ServerOptions options)
     http.set_tcp_nodelay(true);
     // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second server
     // start silently on a port that is already taken.
-    http.set_socket_options([](int sock) {
+    http.set_socket_options([impl = impl_.get()](int sock) {
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        impl->listen_socket = sock;
     });
     http.set_keep_alive_max_count(10'000);
     http.set_keep_alive_timeout(30);
@@ -106,6 +108,9 @@ bool Server::Run() {
     } else if (!http.bind_to_port(options_.host, port)) {
         return false;
     }
+    // Debian's compiled httplib listens with a backlog of 5: a burst of new connections overflowed it
+    // (measured, docs/performance.md). Linux lets a listening socket's backlog be raised in place.
+    if (impl_->listen_socket >= 0) ::listen(impl_->listen_socket, SOMAXCONN);
     std::cout << "listening on http://" << options_.host << ":" << port << std::endl;
     return http.listen_after_bind();
 }
