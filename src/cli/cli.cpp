@@ -267,12 +267,22 @@ int Run(int argc, char** argv, const Hooks& hooks) {
     AddDb(migrate, o);
     migrate->callback([&] {
         action = [&] {
-            return WithApp(o, 1, [&](app::App& app) {
-                auto& store = static_cast<storage::SqlStore&>(app.store);
-                std::cout << "Cơ sở dữ liệu " << store.url().display << ": phiên bản cấu trúc " << store.SchemaVersion()
-                          << "\n";
-                return 0;
-            });
+            if (o.db.empty()) {
+                std::cerr << "Lỗi: thiếu --db (hoặc biến môi trường TDKT_DB), ví dụ --db sqlite:var/tdkt.db"
+                          << std::endl;
+                return 2;
+            }
+            auto store = storage::OpenStore(o.db, {1, false});
+            if (!store) return Report(tl::unexpected(store.error()));
+            try {
+                auto report = (*store)->Migrate();
+                std::cout << "Cơ sở dữ liệu " << (*store)->url().display << ": phiên bản cấu trúc "
+                          << report.from_version << " → " << report.to_version << "\n";
+            } catch (const std::exception& e) {
+                std::cerr << "Lỗi: không cập nhật được cấu trúc cơ sở dữ liệu. Chi tiết: " << e.what() << std::endl;
+                return 1;
+            }
+            return 0;
         };
     });
 

@@ -2,6 +2,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, call, demoPassword, bin } from '../lib/server.mjs';
 
 describe('server lifecycle', () => {
@@ -48,6 +51,14 @@ describe('command line', () => {
     const listen = spawnSync(bin, ['serve', '--db', 'sqlite::memory:', '--listen', 'localhost'], { encoding: 'utf8' });
     assert.equal(listen.status, 2);
     assert.match(listen.stderr, /địa chỉ lắng nghe «localhost» không hợp lệ/);
+  });
+
+  it('migrate creates the schema once and reports the version', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tdkt-migrate-'));
+    const db = `sqlite:${join(dir, 'm.db')}`;
+    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 0 → 1\n`);
+    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 1 → 1\n`);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('every subcommand has --help', () => {
