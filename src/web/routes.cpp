@@ -14,6 +14,7 @@ void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options)
     pages::RegisterUsers(router, app);
     pages::RegisterAudit(router, app);
     pages::RegisterAuditExport(router, app);
+    pages::RegisterAccount(router, app);
 }
 
 }  // namespace tdkt::web

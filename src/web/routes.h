@@ -23,6 +23,7 @@ void RegisterUnits(Router& router, app::App& app);
 void RegisterUsers(Router& router, app::App& app);
 void RegisterAudit(Router& router, app::App& app);
 void RegisterAuditExport(Router& router, app::App& app);
+void RegisterAccount(Router& router, app::App& app);
 }  // namespace pages
 
 }  // namespace tdkt::web

@@ -107,6 +107,35 @@ describe('back office in Chromium', () => {
     await page.context().close();
   });
 
+  it('a user changes their own password from the account page', async () => {
+    const { page, problems } = await newPage();
+    await signIn(page, 'uyvien.hd');
+    await page.waitForSelector('.sidebar');
+    await page.click('#user-menu');
+    await page.click('#account-link');
+    await page.waitForSelector('#password-form');
+    await page.fill('#p-current', 'sai-mat-khau-cu');
+    await page.fill('#p-new', 'mat-khau-moi-2026');
+    await page.fill('#p-confirm', 'mat-khau-moi-2026');
+    await page.click('#password-form button[type=submit]');
+    await page.waitForSelector('#account-error');
+    assert.equal(await page.textContent('#account-error'), 'Mật khẩu hiện tại không đúng.');
+    await page.fill('#p-current', demoPassword);
+    await page.fill('#p-new', 'mat-khau-moi-2026');
+    await page.fill('#p-confirm', 'mat-khau-moi-2026');
+    await page.click('#password-form button[type=submit]');
+    await page.waitForSelector('#account-notice');
+    assert.equal(await page.textContent('#account-notice'), 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.');
+    await page.screenshot({ path: shots + 'account.png', fullPage: true });
+    await page.click('#user-menu');
+    await page.click('#logout-button');
+    await page.waitForSelector('#login-form');
+    await signIn(page, 'uyvien.hd', 'mat-khau-moi-2026');
+    await page.waitForSelector('.sidebar');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
   it('adding a user with a mistake keeps what was typed and says what to fix', async () => {
     const { page, problems } = await newPage();
     await signIn(page, 'admin');
