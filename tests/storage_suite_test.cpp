@@ -50,10 +50,9 @@ class Suite : public ::testing::Test {
         store_->Read([&](app::Repositories& r) { id = r.units.FindByCode(code)->id; });
         return id;
     }
-    std::string Sql(const std::string& statement) {  // runs raw SQL as an intruder with database access would
+    void Sql(const std::string& statement) {  // runs raw SQL as an intruder with database access would
         auto lease = store_->pool().Acquire();
         storage::ExecScript(*lease, store_->pool().backend(), statement);
-        return statement;
     }
 
     TestDatabase db_;
