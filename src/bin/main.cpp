@@ -20,6 +20,7 @@ int Serve(tdkt::app::App& app, const tdkt::cli::ServeArgs& args) {
     options.port = args.port;
     options.static_dir = args.static_dir;
     options.threads = args.threads;
+    options.io_threads = args.io_threads;
     options.access_log = args.access_log;
     options.secure_cookies = args.secure_cookies;
     options.version = TDKT_VERSION;

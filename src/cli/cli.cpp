@@ -30,7 +30,8 @@ struct Options {
     std::string db;
     std::string listen = "127.0.0.1:8080";
     std::string static_dir;
-    int threads = 64;
+    int threads = 16;
+    int io_threads = 1;
     int pool = 0;  // 0: by backend (DefaultPoolSize)
     bool no_access_log = false;
     bool secure_cookies = false;
@@ -110,6 +111,7 @@ int Serve(const Options& o, const Hooks& hooks) {
     }
     args.static_dir = o.static_dir.empty() ? hooks.default_static_dir : o.static_dir;
     args.threads = o.threads;
+    args.io_threads = o.io_threads;
     args.access_log = !o.no_access_log;
     args.secure_cookies = o.secure_cookies;
     // Before any thread starts: SIGINT/SIGTERM are blocked everywhere and taken by the server's
@@ -256,7 +258,12 @@ int Run(int argc, char** argv, const Hooks& hooks) {
         ->envname("TDKT_LISTEN")
         ->capture_default_str();
     serve->add_option("--static", o.static_dir, "Directory of static assets (default: beside the binary)");
-    serve->add_option("--threads", o.threads, "Request threads")->check(CLI::Range(2, 1024))->capture_default_str();
+    serve->add_option("--threads", o.threads, "Handler threads (route handlers, database work)")
+        ->check(CLI::Range(2, 1024))
+        ->capture_default_str();
+    serve->add_option("--io-threads", o.io_threads, "Event-loop threads reading requests and writing answers")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
     serve->add_option("--db-pool", o.pool, "Database connections (default: 4 on SQLite, 16 on PostgreSQL)")
         ->check(CLI::Range(1, 256));
     serve->add_flag("--no-access-log", o.no_access_log, "Do not write the access log");

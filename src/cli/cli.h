@@ -12,7 +12,8 @@ struct ServeArgs {
     std::string host;
     int port = 8080;
     std::string static_dir;
-    int threads = 64;
+    int threads = 16;
+    int io_threads = 1;
     bool access_log = true;
     bool secure_cookies = false;
 };

@@ -1,6 +1,7 @@
 #pragma once
-// The HTTP server: cpp-httplib tuned as STACK.md says, our middleware (request id, session, CSRF,
-// security headers, access log) around every route, and a clean stop on SIGTERM/SIGINT.
+// The HTTP server: Boost.Beast on an event loop (docs/adr/0007-event-driven-http.md), our middleware
+// (request id, session, CSRF, security headers, access log) around every route, route handlers on a
+// pool of threads, and a clean stop on SIGTERM/SIGINT.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -14,7 +15,8 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;         // 0 picks a free port (printed at start)
     std::string static_dir;  // holds app.css, app.js and vendor/
-    int threads = 64;        // request threads: above the expected concurrent connections
+    int threads = 16;        // handler threads: route handlers (database work) run here
+    int io_threads = 1;      // event-loop threads that read requests and write answers
     std::size_t max_body_bytes = 8 * 1024 * 1024;
     bool access_log = true;
     bool secure_cookies = false;  // force Secure cookies (also set when X-Forwarded-Proto is https)
@@ -29,9 +31,9 @@ class Server {
     bool Run();
     void Stop();
     const Router& router() const { return router_; }
+    struct Impl;
 
   private:
-    struct Impl;
     app::App& app_;
     ServerOptions options_;
     Router router_;

@@ -1,0 +1,18 @@
+#pragma once
+// URL pieces the HTTP adapter needs: percent-decoding and query / form parsing.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tdkt::web {
+
+// "%C4%90%C3%A0o" → "Đào". With plus_as_space (query strings and forms) '+' is a space.
+// nullopt on a malformed escape ("%4", "%zz").
+std::optional<std::string> PercentDecode(std::string_view s, bool plus_as_space);
+// "a=1&b=x+y&a=2" → {a:1, a:2, b:"x y"}; pairs with a malformed escape are skipped.
+void ParseQuery(std::string_view query, std::multimap<std::string, std::string>& out);
+// "/don-vi?as_of=2025-06-30" → path "/don-vi", query "as_of=2025-06-30".
+std::pair<std::string_view, std::string_view> SplitTarget(std::string_view target);
+
+}  // namespace tdkt::web

@@ -1,0 +1,43 @@
+#include "web/url.h"
+
+#include <gtest/gtest.h>
+
+namespace tdkt::web {
+namespace {
+
+TEST(Url, DecodesVietnameseAndPlus) {
+    EXPECT_EQ(PercentDecode("%C4%90%C3%A0o", false), "Đào");
+    EXPECT_EQ(PercentDecode("a+b", true), "a b");
+    EXPECT_EQ(PercentDecode("a+b", false), "a+b");
+    EXPECT_EQ(PercentDecode("%2f", false), "/");
+}
+
+TEST(Url, RejectsMalformedEscapes) {
+    EXPECT_EQ(PercentDecode("%4", true), std::nullopt);
+    EXPECT_EQ(PercentDecode("%zz", true), std::nullopt);
+    EXPECT_EQ(PercentDecode("abc%", true), std::nullopt);
+}
+
+TEST(Url, ParsesRepeatedKeysAndSkipsBadPairs) {
+    std::multimap<std::string, std::string> out;
+    ParseQuery("a=1&b=x+y&a=2&&c&bad=%zz&=v", out);
+    ASSERT_EQ(out.size(), 4u);
+    auto [first, last] = out.equal_range("a");
+    EXPECT_EQ(first->second, "1");
+    EXPECT_EQ(std::next(first)->second, "2");
+    EXPECT_EQ(out.find("b")->second, "x y");
+    EXPECT_EQ(out.find("c")->second, "");
+    EXPECT_EQ(out.count("bad"), 0u);
+}
+
+TEST(Url, SplitsTarget) {
+    auto [path, query] = SplitTarget("/don-vi?as_of=2025-06-30&x=1");
+    EXPECT_EQ(path, "/don-vi");
+    EXPECT_EQ(query, "as_of=2025-06-30&x=1");
+    auto [p2, q2] = SplitTarget("/healthz");
+    EXPECT_EQ(p2, "/healthz");
+    EXPECT_EQ(q2, "");
+}
+
+}  // namespace
+}  // namespace tdkt::web
