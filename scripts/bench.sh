@@ -256,7 +256,7 @@ rewrites that part.
 - tdkt $version (commit $commit), SQLite database freshly seeded with \`tdkt seed demo\`,
   \`tdkt serve --no-access-log\` with its default thread pool and database pool
 - Reference: Debian $nginx_version, \`worker_processes 1\`, \`access_log off\`, \`keepalive_requests 10000\`
-  (the same per-connection limit tdkt announces), serving a $static_bytes-byte JSON file (same size as the
+  (tdkt sets no per-connection request limit), serving a $static_bytes-byte JSON file (same size as the
   \`/healthz\` answer)
 - tdkt and nginx pinned to core $server_cpu (\`taskset -c $server_cpu\`), wrk pinned to core $client_cpu
 - Command: \`$wrk_cmd\`, after a 1 s warm-up per target

@@ -1,6 +1,6 @@
 #pragma once
-// Our own request/response types and router, so that handlers never see cpp-httplib and the HTTP
-// library can be swapped (docs/adr/0001-http-library.md).
+// Our own request/response types and router, so that handlers never see Boost.Beast and the HTTP
+// library can be swapped (docs/adr/0007-event-driven-http.md).
 #include <functional>
 #include <map>
 #include <optional>
