@@ -47,6 +47,137 @@ struct UnitRecord {
     std::string code;
     std::string name;
     std::optional<UnitId> parent;
+    std::string unit_type = "department";  // domain::UnitTypes() code
+    std::optional<Date> valid_from;        // the unit exists on [valid_from, valid_to); nullopt = open
+    std::optional<Date> valid_to;
+};
+
+// The name, parent and type of a unit over a period.
+struct UnitVersion {
+    std::int64_t id = 0;
+    UnitId unit;
+    std::optional<Date> valid_from, valid_to;
+    std::string name;
+    std::optional<UnitId> parent;
+    std::string unit_type;
+    std::optional<std::int64_t> event_id;
+};
+
+// An organisational change with its deciding document (create, rename, move, retype, merge, split,
+// dissolve). For a merge the subject is the successor; for a split, the unit that was split.
+struct UnitEvent {
+    std::int64_t id = 0;
+    UnitId unit;
+    std::string kind;
+    Date effective_date;
+    std::string document;
+    std::string note;
+    std::string recorded_at;
+    std::string recorded_by;
+};
+
+struct LineageLink {
+    UnitId predecessor;
+    UnitId successor;
+    std::int64_t event_id = 0;
+    Date effective_date;
+};
+
+struct YearRating {
+    int year = 0;
+    std::string rating;  // domain::TaskRatings() code
+    std::string document;
+};
+
+struct PersonRecord {
+    PersonId id;
+    std::string full_name;
+    std::string gender;  // domain::Genders() code
+    std::optional<Date> birth_date;
+    std::string national_id;  // "" when not recorded
+    std::string category;     // domain::PersonCategories() code
+    bool direct_worker = false;
+    std::string position;
+    std::string phone;
+    std::string email;
+    std::optional<UnitId> unit;  // the current unit
+    std::string unit_name;       // filled by reads
+    std::string created_at, updated_at;
+};
+
+struct Membership {
+    std::int64_t id = 0;
+    PersonId person;
+    UnitId unit;
+    std::string unit_name;  // filled by reads
+    Date start_date;
+    std::optional<Date> end_date;  // exclusive; nullopt = current
+    std::string position;
+    std::string document;
+};
+
+struct PersonQuery {
+    std::string name_folded;                   // substring of the folded name ("" = any)
+    std::string national_id_prefix;            // "" = any
+    std::optional<std::vector<UnitId>> units;  // current unit among these; nullopt = any unit
+    std::string category;                      // "" = any
+    std::string sort = "name";                 // name | birth_date | unit
+    bool descending = false;
+    int limit = 50;
+    int offset = 0;
+};
+
+struct PersonPage {
+    std::vector<PersonRecord> items;
+    std::int64_t total = 0;
+};
+
+struct Leave {
+    std::int64_t id = 0;
+    PersonId person;
+    std::string kind = "maternity";
+    Date start_date, end_date;
+    std::string note;
+};
+
+struct Discipline {
+    std::int64_t id = 0;
+    PersonId person;
+    std::string form;  // domain::DisciplineForms() code
+    Date start_date;
+    std::optional<Date> end_date;
+    std::string decision;
+    std::string note;
+};
+
+struct Initiative {
+    std::int64_t id = 0;
+    PersonId person;
+    std::string kind = "initiative";  // initiative | research
+    std::string title;
+    int year = 0;
+    std::string scope;  // co_so | tinh | toan_quoc
+    std::string decision;
+    std::optional<AwardId> used_by_award;
+};
+
+struct AwardRecord {
+    AwardId id;
+    std::string subject_type;  // individual | collective | household
+    std::optional<PersonId> person;
+    std::optional<UnitId> unit;  // the collective, or the commune of a household
+    std::string household_name;
+    std::string award_code;
+    int year = 0;      // year of the achievement
+    std::string kind;  // domain::AwardKinds() code
+    std::string decision_number;
+    std::optional<Date> decision_date;
+    std::string authority;
+    std::int64_t prize_vnd = 0;
+    std::string source = "manual";  // manual | import | decision
+    std::string note;
+    std::string created_at;
+    std::string subject_name;  // filled by reads: the person, unit or household
 };
 
 struct AuditFilter {
@@ -96,9 +227,85 @@ class UnitRepository {
     virtual ~UnitRepository() = default;
     virtual std::optional<UnitRecord> Find(UnitId id) = 0;
     virtual std::optional<UnitRecord> FindByCode(std::string_view code) = 0;
+    // Every unit as it is now (ended ones included, with their last name and parent).
     virtual std::vector<UnitRecord> List() = 0;
+    // Inserts the unit row only; the caller adds its first version.
     virtual UnitId Insert(const UnitRecord& unit) = 0;
     virtual std::int64_t Count() = 0;
+    // Writes the current name, parent, type and existence period (and the search keys).
+    virtual void UpdateCurrent(const UnitRecord& unit) = 0;
+    // Units existing on `date`, with the name, parent and type of the version covering it.
+    virtual std::vector<UnitRecord> ListAsOf(const Date& date) = 0;
+    // Units whose folded name contains `folded` (current names), at most `limit`.
+    virtual std::vector<UnitRecord> Search(std::string_view folded, int limit) = 0;
+
+    virtual std::vector<UnitVersion> Versions(UnitId unit) = 0;
+    virtual std::int64_t InsertVersion(const UnitVersion& version) = 0;
+    // Ends the unit's open version on `date` (exclusive).
+    virtual void CloseOpenVersion(UnitId unit, const Date& date) = 0;
+
+    virtual std::int64_t InsertEvent(const UnitEvent& event) = 0;
+    // Events whose subject is `unit` or that link it as predecessor or successor, oldest first.
+    virtual std::vector<UnitEvent> Events(UnitId unit) = 0;
+    virtual void InsertLineage(const LineageLink& link) = 0;
+    virtual std::vector<LineageLink> Lineage() = 0;
+
+    virtual std::vector<YearRating> Ratings(UnitId unit) = 0;
+    virtual void SetRating(UnitId unit, const YearRating& rating) = 0;
+    virtual bool DeleteRating(UnitId unit, int year) = 0;
+};
+
+class PersonRepository {
+  public:
+    virtual ~PersonRepository() = default;
+    virtual std::optional<PersonRecord> Find(PersonId id) = 0;
+    virtual std::optional<PersonRecord> FindByNationalId(std::string_view national_id) = 0;
+    // Inserts or updates the person row (with its search keys); Insert returns the new id.
+    virtual PersonId Insert(const PersonRecord& person) = 0;
+    virtual void Update(const PersonRecord& person) = 0;
+    virtual PersonPage Search(const PersonQuery& query) = 0;
+    virtual std::int64_t Count() = 0;
+
+    virtual std::vector<Membership> Memberships(PersonId person) = 0;
+    virtual std::int64_t InsertMembership(const Membership& membership) = 0;
+    virtual void EndMembership(std::int64_t membership_id, const Date& end_date) = 0;
+    // Open memberships in `unit` (the people currently there).
+    virtual std::vector<Membership> CurrentMemberships(UnitId unit) = 0;
+    // Sets people.unit_id (the current unit) of one person.
+    virtual void SetCurrentUnit(PersonId person, std::optional<UnitId> unit) = 0;
+    virtual std::int64_t CountCurrentMembers(UnitId unit) = 0;
+};
+
+// The yearly records of people: ratings, leave, discipline, initiatives.
+class RecordRepository {
+  public:
+    virtual ~RecordRepository() = default;
+    virtual std::vector<YearRating> Ratings(PersonId person) = 0;
+    virtual void SetRating(PersonId person, const YearRating& rating) = 0;
+    virtual bool DeleteRating(PersonId person, int year) = 0;
+
+    virtual std::vector<Leave> Leaves(PersonId person) = 0;
+    virtual std::int64_t InsertLeave(const Leave& leave) = 0;
+    virtual std::vector<Discipline> Disciplines(PersonId person) = 0;
+    virtual std::int64_t InsertDiscipline(const Discipline& discipline) = 0;
+    virtual std::vector<Initiative> Initiatives(PersonId person) = 0;
+    virtual std::int64_t InsertInitiative(const Initiative& initiative) = 0;
+    // Marks the initiative as used by an award (one achievement is used once).
+    virtual void LinkInitiative(std::int64_t initiative_id, AwardId award) = 0;
+    // Deletes the record `id` of that table kind ("leave", "discipline", "initiative") when it belongs
+    // to `person`; false when there is no such record.
+    virtual bool DeleteRecord(std::string_view kind, PersonId person, std::int64_t id) = 0;
+};
+
+class AwardRepository {
+  public:
+    virtual ~AwardRepository() = default;
+    virtual AwardId Insert(const AwardRecord& award) = 0;
+    virtual std::optional<AwardRecord> Find(AwardId id) = 0;
+    virtual std::vector<AwardRecord> ForPerson(PersonId person) = 0;
+    // Collective and household awards of these units, newest year first.
+    virtual std::vector<AwardRecord> ForUnits(const std::vector<UnitId>& units) = 0;
+    virtual bool Delete(AwardId id) = 0;
 };
 
 class AuditRepository {
@@ -121,6 +328,9 @@ struct Repositories {
     SessionRepository& sessions;
     UnitRepository& units;
     AuditRepository& audit;
+    PersonRepository& people;
+    RecordRepository& records;
+    AwardRepository& awards;
 };
 
 class Store {

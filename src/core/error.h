@@ -4,6 +4,7 @@
 // an HTTP status in exactly one place (web/error_mapper.cpp).
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <tl/expected.hpp>
 
@@ -25,6 +26,8 @@ struct Error {
     std::string reason;   // stable machine-readable reason, e.g. "account_locked"
     std::string message;  // user-safe, Vietnamese
     std::string detail;   // internal, never shown to users
+    // Validation errors: every problem found, as (field, Vietnamese message), the first one in `message`.
+    std::vector<std::pair<std::string, std::string>> fields;
 };
 
 template <class T>
@@ -32,7 +35,7 @@ using Result = tl::expected<T, Error>;
 using Status = tl::expected<void, Error>;
 
 inline tl::unexpected<Error> Fail(ErrorCode code, std::string reason, std::string message, std::string detail = {}) {
-    return tl::unexpected<Error>(Error{code, std::move(reason), std::move(message), std::move(detail)});
+    return tl::unexpected<Error>(Error{code, std::move(reason), std::move(message), std::move(detail), {}});
 }
 
 // Stable reason for each code when a more specific one is not given.

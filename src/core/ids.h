@@ -18,6 +18,8 @@ struct StrongId {
 using UserId = StrongId<struct UserTag>;
 using UnitId = StrongId<struct UnitTag>;
 using AuditId = StrongId<struct AuditTag>;
+using PersonId = StrongId<struct PersonTag>;
+using AwardId = StrongId<struct AwardTag>;
 
 }  // namespace tdkt
 

@@ -5,8 +5,13 @@ namespace tdkt::domain {
 bool RoleAllows(Role role, Action action) {
     switch (action) {
         case Action::kViewUnit:
-            return true;  // every role reads the units it is granted on
+        case Action::kViewPeople:
+            return true;  // every role reads the units it is granted on, and their people
+        case Action::kManagePeople:
+            return role == Role::kAdministrator || role == Role::kBoardSpecialist || role == Role::kUnitLeader ||
+                   role == Role::kUnitOfficer;
         case Action::kManageUnits:
+            return role == Role::kAdministrator || role == Role::kBoardSpecialist;
         case Action::kManageUsers:
         case Action::kViewAudit:
             return role == Role::kAdministrator;
@@ -24,6 +29,10 @@ std::string_view ActionLabel(Action action) {
             return "quản lý người dùng";
         case Action::kViewAudit:
             return "xem nhật ký hệ thống";
+        case Action::kViewPeople:
+            return "xem hồ sơ cá nhân";
+        case Action::kManagePeople:
+            return "cập nhật hồ sơ cá nhân";
     }
     return "";
 }

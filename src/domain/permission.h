@@ -8,10 +8,12 @@
 namespace tdkt::domain {
 
 enum class Action {
-    kViewUnit,     // read a unit and what hangs under it
-    kManageUnits,  // create or change units
-    kManageUsers,  // create, disable users; grant roles
-    kViewAudit,    // read the audit log
+    kViewUnit,      // read a unit and what hangs under it
+    kManageUnits,   // create or change units
+    kManageUsers,   // create, disable users; grant roles
+    kViewAudit,     // read the audit log
+    kViewPeople,    // read people, their records and award history
+    kManagePeople,  // add and edit people, their records and award history
 };
 
 bool RoleAllows(Role role, Action action);

@@ -25,7 +25,8 @@ HotStatements::HotStatements(soci::session& s)
                             "g.unit_id WHERE g.user_id = :u ORDER BY g.role, g.unit_id",
                into(grant.role), into(grant.unit), into(grant.unit_name), into(grant.parent, grant.parent_ind),
                use(grant.user))),
-      unit_((s.prepare << "SELECT code, name, parent_id FROM units WHERE id = :id", into(unit.code), into(unit.name),
-             into(unit.parent, unit.parent_ind), use(unit.id))) {}
+      unit_((s.prepare << "SELECT code, name, parent_id, unit_type, valid_from, valid_to FROM units WHERE id = :id",
+             into(unit.code), into(unit.name), into(unit.parent, unit.parent_ind), into(unit.unit_type),
+             into(unit.valid_from, unit.from_ind), into(unit.valid_to, unit.to_ind), use(unit.id))) {}
 
 }  // namespace tdkt::storage

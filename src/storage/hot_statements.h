@@ -55,8 +55,8 @@ class HotStatements {
     // Unit by id.
     struct UnitRow {
         long long id = 0, parent = 0;
-        std::string code, name;
-        soci::indicator parent_ind = soci::i_null;
+        std::string code, name, unit_type, valid_from, valid_to;
+        soci::indicator parent_ind = soci::i_null, from_ind = soci::i_null, to_ind = soci::i_null;
     } unit;
     bool FindUnit() { return One(unit_); }
 

@@ -6,6 +6,7 @@
 
 #include "core/time.h"
 #include "storage/connection_pool.h"
+#include "storage/sql_util.h"
 
 namespace tdkt::embedded {
 std::string_view migrations(std::string_view path);
@@ -22,10 +23,31 @@ void EnsureTable(soci::session& s) {
          "applied_at TEXT NOT NULL)";
 }
 
+// Migration 2 adds the search keys of unit names, which SQL cannot compute (ICU): fill them here, in
+// the migration's transaction.
+void FillUnitKeys(soci::session& s) {
+    std::vector<std::pair<long long, std::string>> units;
+    long long id = 0;
+    std::string name;
+    ForEachRow(
+        s, "SELECT id, name FROM units WHERE sort_key = ''",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(id));
+            st.exchange(soci::into(name));
+        },
+        [&] { units.emplace_back(id, name); });
+    for (auto& [unit, unit_name] : units) {
+        std::string folded = FoldedKey(unit_name), key = SortKey(unit_name);
+        s << "UPDATE units SET name_folded = :f, sort_key = :k WHERE id = :id", soci::use(folded), soci::use(key),
+            soci::use(unit);
+    }
+}
+
 void ApplyOne(soci::session& s, Backend backend, const Migration& m) {
     s << (backend == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
         ExecScript(s, backend, m.sql);
+        if (m.version == 2) FillUnitKeys(s);
         std::string at = FormatIsoUtc(SystemClock().Now());
         s << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)", soci::use(m.version),
             soci::use(m.name), soci::use(at);

@@ -1,6 +1,7 @@
 #include "storage/sql_repositories.h"
 
 #include "domain/role.h"
+#include "storage/sql_util.h"
 
 namespace tdkt::storage {
 namespace {
@@ -209,27 +210,40 @@ std::int64_t SqlSessionRepository::DeleteExpired(Timestamp now, Timestamp idle_c
 
 namespace {
 
-template <class BindUse>
-std::vector<app::UnitRecord> QueryUnits(soci::session& s, const std::string& where, BindUse bind_use) {
-    long long id = 0, parent = 0;
-    soci::indicator parent_ind = soci::i_null;
-    std::string code, name;
-    soci::statement st(s);
-    st.alloc();
-    st.prepare("SELECT id, code, name, parent_id FROM units " + where);
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(code));
-    st.exchange(soci::into(name));
-    st.exchange(soci::into(parent, parent_ind));
-    bind_use(st);
-    st.define_and_bind();
-    std::vector<app::UnitRecord> out;
-    if (st.execute(true)) {
-        do
-            out.push_back(
-                {UnitId{id}, code, name, parent_ind == soci::i_ok ? std::optional(UnitId{parent}) : std::nullopt});
-        while (st.fetch());
+constexpr const char* kUnitColumns =
+    "SELECT u.id, u.code, u.name, u.parent_id, u.unit_type, u.valid_from, u.valid_to FROM units u ";
+
+struct UnitRow {
+    long long id = 0;
+    std::string code, name, unit_type;
+    NullableId parent;
+    NullableText from, to;
+
+    void Bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(code));
+        st.exchange(soci::into(name));
+        st.exchange(soci::into(parent.value, parent.ind));
+        st.exchange(soci::into(unit_type));
+        st.exchange(soci::into(from.value, from.ind));
+        st.exchange(soci::into(to.value, to.ind));
     }
+    app::UnitRecord Record() const {
+        return {UnitId{id}, code, name, parent.As<UnitId>(), unit_type, from.AsDate(), to.AsDate()};
+    }
+};
+
+template <class BindUse>
+std::vector<app::UnitRecord> QueryUnits(soci::session& s, const std::string& sql, BindUse bind_use) {
+    UnitRow row;
+    std::vector<app::UnitRecord> out;
+    ForEachRow(
+        s, sql,
+        [&](soci::statement& st) {
+            row.Bind(st);
+            bind_use(st);
+        },
+        [&] { out.push_back(row.Record()); });
     return out;
 }
 
@@ -240,25 +254,35 @@ std::optional<app::UnitRecord> SqlUnitRepository::Find(UnitId id) {
     hot.unit.id = id.value;
     if (!hot.FindUnit()) return std::nullopt;
     const auto& u = hot.unit;
-    return app::UnitRecord{id, u.code, u.name,
-                           u.parent_ind == soci::i_ok ? std::optional(UnitId{u.parent}) : std::nullopt};
+    NullableText from, to;
+    from.value = u.valid_from, from.ind = u.from_ind;
+    to.value = u.valid_to, to.ind = u.to_ind;
+    return app::UnitRecord{id,          u.code,
+                           u.name,      u.parent_ind == soci::i_ok ? std::optional(UnitId{u.parent}) : std::nullopt,
+                           u.unit_type, from.AsDate(),
+                           to.AsDate()};
 }
 
 std::optional<app::UnitRecord> SqlUnitRepository::FindByCode(std::string_view code) {
     std::string value(code);
-    auto rows = QueryUnits(s_, "WHERE code = :c", [&](soci::statement& st) { st.exchange(soci::use(value)); });
+    auto rows = QueryUnits(s_, std::string(kUnitColumns) + "WHERE u.code = :c",
+                           [&](soci::statement& st) { st.exchange(soci::use(value)); });
     return rows.empty() ? std::nullopt : std::optional(rows.front());
 }
 
 std::vector<app::UnitRecord> SqlUnitRepository::List() {
-    return QueryUnits(s_, "ORDER BY id", [](soci::statement&) {});
+    return QueryUnits(s_, std::string(kUnitColumns) + "ORDER BY u.id", [](soci::statement&) {});
 }
 
 UnitId SqlUnitRepository::Insert(const app::UnitRecord& u) {
-    long long id = 0, parent = u.parent ? u.parent->value : 0;
-    soci::indicator parent_ind = u.parent ? soci::i_ok : soci::i_null;
-    s_ << "INSERT INTO units (code, name, parent_id) VALUES (:c, :n, :p) RETURNING id", soci::use(u.code),
-        soci::use(u.name), soci::use(parent, parent_ind), soci::into(id);
+    long long id = 0;
+    NullableId parent(u.parent);
+    NullableText from(u.valid_from), to(u.valid_to);
+    std::string folded = FoldedKey(u.name), key = SortKey(u.name);
+    s_ << "INSERT INTO units (code, name, parent_id, unit_type, valid_from, valid_to, name_folded, sort_key) "
+          "VALUES (:c, :n, :p, :t, :f, :to, :nf, :k) RETURNING id",
+        soci::use(u.code), soci::use(u.name), soci::use(parent.value, parent.ind), soci::use(u.unit_type),
+        soci::use(from.value, from.ind), soci::use(to.value, to.ind), soci::use(folded), soci::use(key), soci::into(id);
     return UnitId{id};
 }
 
@@ -266,6 +290,171 @@ std::int64_t SqlUnitRepository::Count() {
     long long n = 0;
     s_ << "SELECT COUNT(*) FROM units", soci::into(n);
     return n;
+}
+
+void SqlUnitRepository::UpdateCurrent(const app::UnitRecord& u) {
+    long long id = u.id.value;
+    NullableId parent(u.parent);
+    NullableText from(u.valid_from), to(u.valid_to);
+    std::string folded = FoldedKey(u.name), key = SortKey(u.name);
+    s_ << "UPDATE units SET name = :n, parent_id = :p, unit_type = :t, valid_from = :f, valid_to = :to, "
+          "name_folded = :nf, sort_key = :k WHERE id = :id",
+        soci::use(u.name), soci::use(parent.value, parent.ind), soci::use(u.unit_type), soci::use(from.value, from.ind),
+        soci::use(to.value, to.ind), soci::use(folded), soci::use(key), soci::use(id);
+}
+
+std::vector<app::UnitRecord> SqlUnitRepository::ListAsOf(const Date& date) {
+    std::string d = FormatIsoDate(date);
+    return QueryUnits(s_,
+                      "SELECT u.id, u.code, v.name, v.parent_id, v.unit_type, u.valid_from, u.valid_to FROM "
+                      "unit_versions v JOIN units u ON u.id = v.unit_id WHERE (v.valid_from IS NULL OR v.valid_from "
+                      "<= :d1) AND (v.valid_to IS NULL OR v.valid_to > :d2) ORDER BY u.id",
+                      [&](soci::statement& st) {
+                          st.exchange(soci::use(d));
+                          st.exchange(soci::use(d));
+                      });
+}
+
+std::vector<app::UnitRecord> SqlUnitRepository::Search(std::string_view folded, int limit) {
+    std::string pattern = "%" + LikeSafe(folded) + "%";
+    return QueryUnits(
+        s_,
+        std::string(kUnitColumns) + "WHERE u.name_folded LIKE :q ORDER BY u.sort_key LIMIT " + std::to_string(limit),
+        [&](soci::statement& st) { st.exchange(soci::use(pattern)); });
+}
+
+std::vector<app::UnitVersion> SqlUnitRepository::Versions(UnitId unit) {
+    long long id = unit.value, vid = 0, unit_id = 0;
+    NullableText from, to;
+    NullableId parent, event;
+    std::string name, type;
+    std::vector<app::UnitVersion> out;
+    ForEachRow(
+        s_,
+        "SELECT id, unit_id, valid_from, valid_to, name, parent_id, unit_type, event_id FROM unit_versions WHERE "
+        "unit_id = :u ORDER BY COALESCE(valid_from, ''), id",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(vid));
+            st.exchange(soci::into(unit_id));
+            st.exchange(soci::into(from.value, from.ind));
+            st.exchange(soci::into(to.value, to.ind));
+            st.exchange(soci::into(name));
+            st.exchange(soci::into(parent.value, parent.ind));
+            st.exchange(soci::into(type));
+            st.exchange(soci::into(event.value, event.ind));
+            st.exchange(soci::use(id));
+        },
+        [&] {
+            out.push_back({vid, UnitId{unit_id}, from.AsDate(), to.AsDate(), name, parent.As<UnitId>(), type,
+                           event.ind == soci::i_ok ? std::optional<std::int64_t>(event.value) : std::nullopt});
+        });
+    return out;
+}
+
+std::int64_t SqlUnitRepository::InsertVersion(const app::UnitVersion& v) {
+    long long id = 0, unit = v.unit.value;
+    NullableText from(v.valid_from), to(v.valid_to);
+    NullableId parent(v.parent);
+    long long event = v.event_id.value_or(0);
+    soci::indicator event_ind = v.event_id ? soci::i_ok : soci::i_null;
+    s_ << "INSERT INTO unit_versions (unit_id, valid_from, valid_to, name, parent_id, unit_type, event_id) VALUES "
+          "(:u, :f, :t, :n, :p, :ty, :e) RETURNING id",
+        soci::use(unit), soci::use(from.value, from.ind), soci::use(to.value, to.ind), soci::use(v.name),
+        soci::use(parent.value, parent.ind), soci::use(v.unit_type), soci::use(event, event_ind), soci::into(id);
+    return id;
+}
+
+void SqlUnitRepository::CloseOpenVersion(UnitId unit, const Date& date) {
+    long long id = unit.value;
+    std::string d = FormatIsoDate(date);
+    s_ << "UPDATE unit_versions SET valid_to = :d WHERE unit_id = :u AND valid_to IS NULL", soci::use(d), soci::use(id);
+}
+
+std::int64_t SqlUnitRepository::InsertEvent(const app::UnitEvent& e) {
+    long long id = 0, unit = e.unit.value;
+    std::string d = FormatIsoDate(e.effective_date);
+    s_ << "INSERT INTO unit_events (unit_id, kind, effective_date, document, note, recorded_at, recorded_by) VALUES "
+          "(:u, :k, :d, :doc, :n, :at, :by) RETURNING id",
+        soci::use(unit), soci::use(e.kind), soci::use(d), soci::use(e.document), soci::use(e.note),
+        soci::use(e.recorded_at), soci::use(e.recorded_by), soci::into(id);
+    return id;
+}
+
+std::vector<app::UnitEvent> SqlUnitRepository::Events(UnitId unit) {
+    long long id = unit.value, eid = 0, subject = 0;
+    std::string kind, date, document, note, at, by;
+    std::vector<app::UnitEvent> out;
+    ForEachRow(
+        s_,
+        "SELECT e.id, e.unit_id, e.kind, e.effective_date, e.document, e.note, e.recorded_at, e.recorded_by FROM "
+        "unit_events e WHERE e.unit_id = :u1 OR e.id IN (SELECT event_id FROM unit_lineage WHERE predecessor_id = "
+        ":u2 OR successor_id = :u3) ORDER BY e.effective_date, e.id",
+        [&](soci::statement& st) {
+            for (auto* x : {&eid, &subject}) st.exchange(soci::into(*x));
+            for (auto* x : {&kind, &date, &document, &note, &at, &by}) st.exchange(soci::into(*x));
+            for (int i = 0; i < 3; ++i) st.exchange(soci::use(id));
+        },
+        [&] {
+            out.push_back({eid, UnitId{subject}, kind, ParseIsoDate(date).value_or(Date{}), document, note, at, by});
+        });
+    return out;
+}
+
+void SqlUnitRepository::InsertLineage(const app::LineageLink& l) {
+    long long pred = l.predecessor.value, succ = l.successor.value, event = l.event_id;
+    std::string d = FormatIsoDate(l.effective_date);
+    s_ << "INSERT INTO unit_lineage (predecessor_id, successor_id, event_id, effective_date) VALUES (:p, :s, :e, :d)",
+        soci::use(pred), soci::use(succ), soci::use(event), soci::use(d);
+}
+
+std::vector<app::LineageLink> SqlUnitRepository::Lineage() {
+    long long pred = 0, succ = 0, event = 0;
+    std::string d;
+    std::vector<app::LineageLink> out;
+    ForEachRow(
+        s_, "SELECT predecessor_id, successor_id, event_id, effective_date FROM unit_lineage ORDER BY effective_date",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(pred));
+            st.exchange(soci::into(succ));
+            st.exchange(soci::into(event));
+            st.exchange(soci::into(d));
+        },
+        [&] {
+            out.push_back({UnitId{pred}, UnitId{succ}, event, ParseIsoDate(d).value_or(Date{})});
+        });
+    return out;
+}
+
+std::vector<app::YearRating> SqlUnitRepository::Ratings(UnitId unit) {
+    long long id = unit.value;
+    app::YearRating row;
+    std::vector<app::YearRating> out;
+    ForEachRow(
+        s_, "SELECT year, rating, document FROM unit_ratings WHERE unit_id = :u ORDER BY year",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(row.year));
+            st.exchange(soci::into(row.rating));
+            st.exchange(soci::into(row.document));
+            st.exchange(soci::use(id));
+        },
+        [&] { out.push_back(row); });
+    return out;
+}
+
+void SqlUnitRepository::SetRating(UnitId unit, const app::YearRating& r) {
+    long long id = unit.value;
+    int year = r.year;
+    DeleteRating(unit, r.year);
+    s_ << "INSERT INTO unit_ratings (unit_id, year, rating, document) VALUES (:u, :y, :r, :d)", soci::use(id),
+        soci::use(year), soci::use(r.rating), soci::use(r.document);
+}
+
+bool SqlUnitRepository::DeleteRating(UnitId unit, int year) {
+    long long id = unit.value;
+    return ExecCount(s_, "DELETE FROM unit_ratings WHERE unit_id = :u AND year = :y", [&](soci::statement& st) {
+               st.exchange(soci::use(id));
+               st.exchange(soci::use(year));
+           }) > 0;
 }
 
 // ---- audit ------------------------------------------------------------------------------------

@@ -51,10 +51,76 @@ class SqlUnitRepository final : public app::UnitRepository {
     std::vector<app::UnitRecord> List() override;
     UnitId Insert(const app::UnitRecord& unit) override;
     std::int64_t Count() override;
+    void UpdateCurrent(const app::UnitRecord& unit) override;
+    std::vector<app::UnitRecord> ListAsOf(const Date& date) override;
+    std::vector<app::UnitRecord> Search(std::string_view folded, int limit) override;
+    std::vector<app::UnitVersion> Versions(UnitId unit) override;
+    std::int64_t InsertVersion(const app::UnitVersion& version) override;
+    void CloseOpenVersion(UnitId unit, const Date& date) override;
+    std::int64_t InsertEvent(const app::UnitEvent& event) override;
+    std::vector<app::UnitEvent> Events(UnitId unit) override;
+    void InsertLineage(const app::LineageLink& link) override;
+    std::vector<app::LineageLink> Lineage() override;
+    std::vector<app::YearRating> Ratings(UnitId unit) override;
+    void SetRating(UnitId unit, const app::YearRating& rating) override;
+    bool DeleteRating(UnitId unit, int year) override;
 
   private:
     soci::session& s_;
     const ConnectionPool::Lease& lease_;
+};
+
+class SqlPersonRepository final : public app::PersonRepository {
+  public:
+    SqlPersonRepository(soci::session& s, Backend backend) : s_(s), backend_(backend) {}
+    std::optional<app::PersonRecord> Find(PersonId id) override;
+    std::optional<app::PersonRecord> FindByNationalId(std::string_view national_id) override;
+    PersonId Insert(const app::PersonRecord& person) override;
+    void Update(const app::PersonRecord& person) override;
+    app::PersonPage Search(const app::PersonQuery& query) override;
+    std::int64_t Count() override;
+    std::vector<app::Membership> Memberships(PersonId person) override;
+    std::int64_t InsertMembership(const app::Membership& membership) override;
+    void EndMembership(std::int64_t membership_id, const Date& end_date) override;
+    std::vector<app::Membership> CurrentMemberships(UnitId unit) override;
+    void SetCurrentUnit(PersonId person, std::optional<UnitId> unit) override;
+    std::int64_t CountCurrentMembers(UnitId unit) override;
+
+  private:
+    soci::session& s_;
+    Backend backend_;
+};
+
+class SqlRecordRepository final : public app::RecordRepository {
+  public:
+    explicit SqlRecordRepository(soci::session& s) : s_(s) {}
+    std::vector<app::YearRating> Ratings(PersonId person) override;
+    void SetRating(PersonId person, const app::YearRating& rating) override;
+    bool DeleteRating(PersonId person, int year) override;
+    std::vector<app::Leave> Leaves(PersonId person) override;
+    std::int64_t InsertLeave(const app::Leave& leave) override;
+    std::vector<app::Discipline> Disciplines(PersonId person) override;
+    std::int64_t InsertDiscipline(const app::Discipline& discipline) override;
+    std::vector<app::Initiative> Initiatives(PersonId person) override;
+    std::int64_t InsertInitiative(const app::Initiative& initiative) override;
+    void LinkInitiative(std::int64_t initiative_id, AwardId award) override;
+    bool DeleteRecord(std::string_view kind, PersonId person, std::int64_t id) override;
+
+  private:
+    soci::session& s_;
+};
+
+class SqlAwardRepository final : public app::AwardRepository {
+  public:
+    explicit SqlAwardRepository(soci::session& s) : s_(s) {}
+    AwardId Insert(const app::AwardRecord& award) override;
+    std::optional<app::AwardRecord> Find(AwardId id) override;
+    std::vector<app::AwardRecord> ForPerson(PersonId person) override;
+    std::vector<app::AwardRecord> ForUnits(const std::vector<UnitId>& units) override;
+    bool Delete(AwardId id) override;
+
+  private:
+    soci::session& s_;
 };
 
 class SqlAuditRepository final : public app::AuditRepository {

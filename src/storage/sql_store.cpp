@@ -12,9 +12,18 @@ struct Bound {
     SqlSessionRepository sessions;
     SqlUnitRepository units;
     SqlAuditRepository audit;
-    app::Repositories repos{users, sessions, units, audit};
+    SqlPersonRepository people;
+    SqlRecordRepository records;
+    SqlAwardRepository awards;
+    app::Repositories repos{users, sessions, units, audit, people, records, awards};
     Bound(const ConnectionPool::Lease& lease, Backend b)
-        : users(lease), sessions(lease), units(lease), audit(*lease, b) {}
+        : users(lease),
+          sessions(lease),
+          units(lease),
+          audit(*lease, b),
+          people(*lease, b),
+          records(*lease),
+          awards(*lease) {}
 };
 
 void Rollback(soci::session& s) noexcept {

@@ -32,7 +32,11 @@ std::string ErrorJson(std::string_view code, std::string_view message) {
 
 Response ErrorResponse(const Error& e) {
     std::string reason = e.reason.empty() ? DefaultReason(e.code) : e.reason;
-    return Response::Json(HttpStatus(e.code), ErrorJson(reason, e.message));
+    if (e.fields.empty()) return Response::Json(HttpStatus(e.code), ErrorJson(reason, e.message));
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& [field, message] : e.fields) fields.push_back({{"field", field}, {"message", message}});
+    nlohmann::json body{{"error", {{"code", reason}, {"message", e.message}, {"fields", fields}}}};
+    return Response::Json(HttpStatus(e.code), body.dump());
 }
 
 Response HttpError(int status) {

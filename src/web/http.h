@@ -66,6 +66,7 @@ class Router {
   public:
     void Get(std::string pattern, Kind kind, Handler h) { Add("GET", std::move(pattern), kind, std::move(h)); }
     void Post(std::string pattern, Kind kind, Handler h) { Add("POST", std::move(pattern), kind, std::move(h)); }
+    void Put(std::string pattern, Kind kind, Handler h) { Add("PUT", std::move(pattern), kind, std::move(h)); }
     void Delete(std::string pattern, Kind kind, Handler h) { Add("DELETE", std::move(pattern), kind, std::move(h)); }
     const std::vector<Route>& routes() const { return routes_; }
 

@@ -35,7 +35,7 @@ TEST(OpenApi_Completeness, EveryApiRouteIsDocumented) {
         ASSERT_TRUE(doc["paths"].contains(path)) << path;
         EXPECT_TRUE(doc["paths"][path].contains(method)) << method << " " << path;
     }
-    EXPECT_EQ(api_routes, 17);
+    EXPECT_EQ(api_routes, 35);
     int documented = 0;
     for (const auto& [path, ops] : doc["paths"].items()) documented += static_cast<int>(ops.size());
     EXPECT_EQ(documented, api_routes);  // and nothing documented that does not exist
@@ -44,6 +44,9 @@ TEST(OpenApi_Completeness, EveryApiRouteIsDocumented) {
 TEST(OpenApi_Path, NamesCaptures) {
     EXPECT_EQ(OpenApiPath(R"(/api/v1/units/(\d{1,18}))"), "/api/v1/units/{id}");
     EXPECT_EQ(OpenApiPath("/api/v1/users/([a-z0-9._-]{1,64})/roles"), "/api/v1/users/{login}/roles");
+    EXPECT_EQ(OpenApiPath(R"(/api/v1/people/(\d{1,18})/(leaves|disciplines|initiatives)/(\d{1,17}))"),
+              "/api/v1/people/{id}/{kind}/{record_id}");
+    EXPECT_EQ(OpenApiPath(R"(/api/v1/units/(\d{1,18})/ratings/(\d{4}))"), "/api/v1/units/{id}/ratings/{year}");
 }
 
 }  // namespace tdkt::web

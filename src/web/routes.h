@@ -14,6 +14,7 @@ void RegisterAuth(Router& router, app::App& app, const ServerOptions& options);
 void RegisterUnits(Router& router, app::App& app);
 void RegisterUsers(Router& router, app::App& app);
 void RegisterAudit(Router& router, app::App& app);
+void RegisterPeople(Router& router, app::App& app);
 }  // namespace api
 
 namespace pages {
