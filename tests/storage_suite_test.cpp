@@ -6,60 +6,23 @@
 
 #include "app/audit_log.h"
 #include "app/manage_users.h"
+#include "app/organisation.h"
 #include "app/seed_demo.h"
 #include "app/sign_in.h"
 #include "app/units.h"
 #include "core/crypto.h"
 #include "storage/connection_pool.h"
 #include "storage/migrations.h"
-#include "support/test_store.h"
+#include "support/seeded_suite.h"
 
 namespace tdkt {
 namespace {
 
+using testing::kStart;
 using testing::ManualClock;
+using testing::Suite;
+using testing::System;
 using testing::TestDatabase;
-
-constexpr Timestamp kStart{1'795'320'000'000};  // 2026-11-22T04:00:00Z
-
-app::RequestContext System() {
-    app::RequestContext ctx;
-    ctx.system = true;
-    ctx.system_user = "test";
-    ctx.request_id = "req-test";
-    return ctx;
-}
-
-class Suite : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        store_ = db_.Open();
-        app_ = std::make_unique<app::App>(*store_, clock_, app::AuthConfig{});
-        ASSERT_TRUE(app::SeedDemo(*app_, System()));
-    }
-    app::RequestContext As(const std::string& login) {
-        auto signed_in = app::SignIn(*app_, System(), {login, app::kDemoPassword});
-        EXPECT_TRUE(signed_in) << login;
-        app::RequestContext ctx;
-        ctx.actor = signed_in->actor;
-        ctx.request_id = "req-" + login;
-        return ctx;
-    }
-    UnitId Unit(const std::string& code) {
-        UnitId id;
-        store_->Read([&](app::Repositories& r) { id = r.units.FindByCode(code)->id; });
-        return id;
-    }
-    void Sql(const std::string& statement) {  // runs raw SQL as an intruder with database access would
-        auto lease = store_->pool().Acquire();
-        storage::ExecScript(*lease, store_->pool().backend(), statement);
-    }
-
-    TestDatabase db_;
-    ManualClock clock_{kStart};
-    std::unique_ptr<storage::SqlStore> store_;
-    std::unique_ptr<app::App> app_;
-};
 
 // ---- migrations -------------------------------------------------------------------------------
 
@@ -69,8 +32,8 @@ TEST(Migrations, FreshDatabase_ReachesLatestVersion) {
     EXPECT_EQ(store->SchemaVersion(), 0);
     auto report = store->Migrate();
     EXPECT_EQ(report.from_version, 0);
-    EXPECT_EQ(report.to_version, 1);
-    EXPECT_EQ(report.applied, std::vector<std::string>{"foundation"});
+    EXPECT_EQ(report.to_version, 2);
+    EXPECT_EQ(report.applied, (std::vector<std::string>{"foundation", "organisation"}));
     EXPECT_EQ(store->Migrate().applied.size(), 0u);  // idempotent
 }
 
@@ -79,10 +42,10 @@ TEST(Migrations, FailingMigration_LeavesDatabaseAsItWas) {
     auto store = db.Open(false);
     auto backend = store->pool().backend();
     auto migrations = storage::EmbeddedMigrations(backend);
-    migrations.push_back({2, "broken", "CREATE TABLE half_done (a INTEGER);\nINSERT INTO no_such_table VALUES (1);"});
+    migrations.push_back({3, "broken", "CREATE TABLE half_done (a INTEGER);\nINSERT INTO no_such_table VALUES (1);"});
     auto lease = store->pool().Acquire();
     EXPECT_THROW(storage::ApplyMigrations(*lease, backend, migrations), std::runtime_error);
-    EXPECT_EQ(storage::SchemaVersion(*lease), 1);  // the good one stays, the broken one left no trace
+    EXPECT_EQ(storage::SchemaVersion(*lease), 2);  // the good ones stay, the broken one left no trace
     int tables = -1;
     if (backend == storage::Backend::kSqlite)
         *lease << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'", soci::into(tables);
@@ -297,19 +260,26 @@ TEST_F(Suite, Policy_RoleOnUnit_CoversItsSubtreeOnly) {
     EXPECT_EQ(app::GetUnit(*app_, app::RequestContext{}, Unit("HY")).error().code, ErrorCode::kUnauthenticated);
 }
 
-TEST_F(Suite, ListVisibleUnits_InVietnameseOrder) {
-    auto units = app::ListVisibleUnits(*app_, As("admin"));
+TEST_F(Suite, ListUnits_InVietnameseOrder_WithinTheRole) {
+    auto units = app::ListUnitsAsOf(*app_, As("admin"), std::nullopt);
     ASSERT_TRUE(units);
+    ASSERT_EQ(units->size(), 26u);
+    std::vector<std::string> first;
+    for (std::size_t i = 0; i < 4; ++i) first.push_back((*units)[i].name);
+    EXPECT_EQ(first, (std::vector<std::string>{"Bệnh viện Đa khoa tỉnh Hưng Yên", "Bệnh viện Đa khoa tỉnh Thái Bình",
+                                               "Công ty Cổ phần May Thái Bình", "Hội Liên hiệp Phụ nữ tỉnh Hưng Yên"}));
+    auto viewer = app::ListUnitsAsOf(*app_, As("xem"), std::nullopt);
     std::vector<std::string> names;
-    for (const auto& u : *units) names.push_back(u.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"Bệnh viện Đa khoa tỉnh Thái Bình", "Phòng Thi đua, khen thưởng",
-                                               "Phường Thái Bình", "Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Sở Y tế",
-                                               "Tỉnh Hưng Yên", "Trường THPT Chuyên Hưng Yên",
-                                               "Trường THPT Chuyên Thái Bình", "Xã Vũ Thư"}));
-    auto viewer = app::ListVisibleUnits(*app_, As("xem"));
-    ASSERT_EQ(viewer->size(), 2u);
-    EXPECT_EQ((*viewer)[0].name, "Bệnh viện Đa khoa tỉnh Thái Bình");
-    EXPECT_EQ((*viewer)[1].name, "Sở Y tế");
+    for (const auto& u : *viewer) names.push_back(u.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"Bệnh viện Đa khoa tỉnh Hưng Yên", "Bệnh viện Đa khoa tỉnh Thái Bình",
+                                               "Khoa Nội tổng hợp", "Sở Y tế"}));
+    // The department's predecessor is part of its history: the viewer may open it.
+    auto before = app::ListUnitsAsOf(*app_, As("xem"), Date{2025, 6, 30});
+    std::vector<std::string> old_names;
+    for (const auto& u : *before) old_names.push_back(u.name);
+    EXPECT_EQ(old_names,
+              (std::vector<std::string>{"Bệnh viện Đa khoa tỉnh Hưng Yên", "Bệnh viện Đa khoa tỉnh Thái Bình",
+                                        "Khoa Nội tổng hợp", "Sở Y tế", "Sở Y tế tỉnh Thái Bình"}));
 }
 
 // ---- audit ------------------------------------------------------------------------------------
@@ -318,7 +288,7 @@ TEST_F(Suite, AuditVerify_IntactChain_Passes) {
     As("admin");
     auto v = app::VerifyAuditLog(*app_);
     EXPECT_EQ(v.first_break, std::nullopt);
-    EXPECT_EQ(v.entries_checked, 19);  // 10 units + 8 users + 1 sign-in
+    EXPECT_EQ(v.entries_checked, 99);  // the seed's 98 changes (units, people, users) + 1 sign-in
 }
 
 TEST_F(Suite, AuditLog_UpdateAndDelete_RefusedByTheDatabase) {
@@ -339,10 +309,10 @@ TEST_F(Suite, AuditVerify_EditedEntry_ReportsFirstBrokenOne) {
 TEST_F(Suite, AuditVerify_DeletedNewestEntry_Detected) {
     bool pg = db_.backend() == "postgresql";
     Sql(pg ? "DROP TRIGGER audit_log_append_only ON audit_log" : "DROP TRIGGER audit_log_append_only_delete");
-    Sql("DELETE FROM audit_log WHERE id = 18");
+    Sql("DELETE FROM audit_log WHERE id = 98");
     auto v = app::VerifyAuditLog(*app_);
     ASSERT_TRUE(v.first_break);
-    EXPECT_EQ(v.first_break->entry_id, 18);
+    EXPECT_EQ(v.first_break->entry_id, 98);
     EXPECT_EQ(v.first_break->reason, "Bản ghi cuối cùng không khớp đầu chuỗi đã lưu: các bản ghi mới nhất đã bị xoá.");
 }
 
@@ -359,15 +329,15 @@ TEST_F(Suite, AuditAppend_ConcurrentWriters_KeepOneChain) {
     for (auto& w : writers) w.join();
     auto v = app::VerifyAuditLog(*app_);
     EXPECT_EQ(v.first_break, std::nullopt);
-    EXPECT_EQ(v.entries_checked, 58);
+    EXPECT_EQ(v.entries_checked, 138);
 }
 
 TEST_F(Suite, AuditList_FiltersByUserAndDay) {
     auto admin = As("admin");
     auto by_cli = app::ListAudit(*app_, admin, {"", "", "system:test", "", "", 5, 0});
-    EXPECT_EQ(by_cli->total, 18);
+    EXPECT_EQ(by_cli->total, 98);
     EXPECT_EQ(by_cli->entries.size(), 5u);
-    EXPECT_EQ(by_cli->entries[0].id, 18);  // newest first
+    EXPECT_EQ(by_cli->entries[0].id, 98);  // newest first
     auto tomorrow = app::ListAudit(*app_, admin, {"", "", "", "2026-11-23T00:00:00.000Z", "", 50, 0});
     EXPECT_EQ(tomorrow->total, 0);
     EXPECT_EQ(app::ListAudit(*app_, As("lanhdao.ban"), {}).error().code, ErrorCode::kForbidden);
@@ -375,11 +345,11 @@ TEST_F(Suite, AuditList_FiltersByUserAndDay) {
 
 TEST_F(Suite, Summary_CountsWhatTheRoleMaySee) {
     auto admin = app::Summarise(*app_, As("admin"));
-    EXPECT_EQ(admin->visible_units, 10);
-    EXPECT_EQ(admin->users, 8);
-    EXPECT_EQ(admin->audit_today, 19);  // the seed's 18 entries and the sign-in just made
+    EXPECT_EQ(admin->visible_units, 26);  // existing today; merged and dissolved units are history
+    EXPECT_EQ(admin->users, 9);
+    EXPECT_EQ(admin->audit_today, 99);  // the seed's 98 entries and the sign-in just made
     auto viewer = app::Summarise(*app_, As("xem"));
-    EXPECT_EQ(viewer->visible_units, 2);
+    EXPECT_EQ(viewer->visible_units, 4);
     EXPECT_EQ(viewer->users, std::nullopt);
 }
 

@@ -91,7 +91,7 @@ void CheckPersonInput(Checker& c, const PersonInput& in, PersonRecord& out) {
         c.Add("full_name", "Họ và tên", fmt::format("Họ và tên «{}» cần có cả họ và tên.", out.full_name));
     out.gender = c.Code("gender", "Giới tính", in.gender, domain::Genders(), true).value_or("");
     out.birth_date = c.DateValue("birth_date", "Ngày sinh", in.birth_date, false);
-    out.national_id = c.Text("national_id", "Số CCCD", in.national_id, false, 12);
+    out.national_id = c.Text("national_id", "Số CCCD", in.national_id, false, 20);
     out.national_id.erase(std::remove(out.national_id.begin(), out.national_id.end(), ' '), out.national_id.end());
     if (!out.national_id.empty())
         if (auto problem = domain::CheckNationalId(out.national_id, out.birth_date, out.gender))

@@ -13,9 +13,16 @@ struct SeedReport {
     bool already_seeded = false;
     int units = 0;
     int users = 0;
+    int people = 0;
 };
 
-// Idempotent: adds only the demo units and users that are missing. Command line only (ctx.system).
-Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx);
+struct SeedOptions {
+    int people = 2000;  // people with seven years of ratings and awards (six fixed ones always included)
+};
+
+// Thái Bình and Hưng Yên from 2019, merged on 1/7/2025 (the two-tier structure), their people and
+// history, and one demo user per role. Idempotent: adds only what is missing. Command line only
+// (ctx.system).
+Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx, const SeedOptions& options = {});
 
 }  // namespace tdkt::app

@@ -1,5 +1,5 @@
 #pragma once
-// Reading units. (Creating, moving and merging units over time arrives with the organisation module.)
+// Reading one unit, and the dashboard's counts. (The organisation over time: app/organisation.h.)
 #include <vector>
 
 #include "app/app.h"
@@ -8,8 +8,6 @@
 namespace tdkt::app {
 
 Result<UnitRecord> GetUnit(App& app, const RequestContext& ctx, UnitId id);
-// Units the actor may see, in Vietnamese order of name.
-Result<std::vector<UnitRecord>> ListVisibleUnits(App& app, const RequestContext& ctx);
 
 struct DashboardSummary {
     std::int64_t visible_units = 0;

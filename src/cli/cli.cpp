@@ -20,6 +20,7 @@
 #include "app/seed_demo.h"
 #include "app/sign_in.h"
 #include "core/crypto.h"
+#include "core/text.h"
 #include "domain/role.h"
 #include "storage/sql_store.h"
 
@@ -33,6 +34,7 @@ struct Options {
     int threads = 16;
     int io_threads = 1;
     int pool = 0;  // 0: by backend (DefaultPoolSize)
+    int people = 2000;
     bool no_access_log = false;
     bool secure_cookies = false;
     std::string login, name, password;
@@ -297,19 +299,23 @@ int Run(int argc, char** argv, const Hooks& hooks) {
 
     auto* seed = root.add_subcommand("seed", "Load data");
     seed->require_subcommand(1);
-    auto* demo =
-        seed->add_subcommand("demo", "The demo province (units and one user per role); does nothing if units exist");
+    auto* demo = seed->add_subcommand(
+        "demo",
+        "The demo province: Thái Bình and Hưng Yên from 2019 merged on 1/7/2025, people with seven years of "
+        "history, one user per role; adds only what is missing");
     AddDb(demo, o);
+    demo->add_option("--people", o.people, "People to generate")->check(CLI::Range(0, 200000))->capture_default_str();
     demo->callback([&] {
         action = [&] {
             return WithApp(o, 1, [&](app::App& app) {
-                auto report = app::SeedDemo(app, SystemContext());
+                auto report = app::SeedDemo(app, SystemContext(), {o.people});
                 if (!report) return Report(tl::unexpected(report.error()));
                 if (report->already_seeded)
                     std::cout << "Dữ liệu mẫu đã có sẵn: không thay đổi gì.\n";
                 else
-                    std::cout << fmt::format("Đã tạo dữ liệu mẫu: {} đơn vị, {} người dùng (mật khẩu {}).\n",
-                                             report->units, report->users, app::kDemoPassword);
+                    std::cout << fmt::format(
+                        "Đã tạo dữ liệu mẫu: {} đơn vị, {} cá nhân, {} người dùng (mật khẩu {}).\n", report->units,
+                        text::FormatNumberVi(report->people), report->users, app::kDemoPassword);
                 return 0;
             });
         };

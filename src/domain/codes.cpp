@@ -20,7 +20,9 @@ std::optional<std::string_view> Vocabulary::Resolve(std::string_view code_or_lab
     std::string wanted = text::Fold(text::CleanLine(code_or_label));
     if (wanted.empty()) return std::nullopt;
     for (const auto& e : entries_)
-        if (text::Fold(e.code) == wanted || text::Fold(e.label) == wanted) return e.code;
+        if (text::Fold(e.code) == wanted || text::Fold(e.label) == wanted ||
+            (!e.alias.empty() && text::Fold(e.alias) == wanted))
+            return e.code;
     return std::nullopt;
 }
 
@@ -39,8 +41,8 @@ const Vocabulary& UnitTypes() {
                                                  {"commune", "Xã"},
                                                  {"ward", "Phường"},
                                                  {"special_zone", "Đặc khu"},
-                                                 {"town", "Thị trấn (trước 1/7/2025)"},
-                                                 {"district", "Cấp huyện (trước 1/7/2025)"},
+                                                 {"town", "Thị trấn (trước 1/7/2025)", "Thị trấn"},
+                                                 {"district", "Cấp huyện (trước 1/7/2025)", "Huyện"},
                                                  {"department", "Sở, ban, ngành"},
                                                  {"public_service", "Đơn vị sự nghiệp công lập"},
                                                  {"school", "Trường học"},
@@ -101,9 +103,9 @@ const Vocabulary& InitiativeKinds() {
 
 const Vocabulary& RecognitionScopes() {
     static const Vocabulary v("phạm vi công nhận", {
-                                                       {"co_so", "Cấp cơ sở"},
-                                                       {"tinh", "Cấp bộ, ngành, tỉnh"},
-                                                       {"toan_quoc", "Toàn quốc"},
+                                                       {"co_so", "Cấp cơ sở", "Cơ sở"},
+                                                       {"tinh", "Cấp bộ, ngành, tỉnh", "Cấp tỉnh"},
+                                                       {"toan_quoc", "Toàn quốc", "Cấp toàn quốc"},
                                                    });
     return v;
 }

@@ -12,6 +12,7 @@ namespace tdkt::domain {
 struct CodeLabel {
     std::string_view code;
     std::string_view label;
+    std::string_view alias = {};  // another way people write it ("Cấp tỉnh"), accepted on input
 };
 
 // One vocabulary: its entries in display order, lookup by code or by label (Excel files carry

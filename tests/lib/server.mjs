@@ -33,7 +33,7 @@ export function tdkt(args) {
 
 export async function startServer(backend = 'sqlite', extraArgs = []) {
   const db = freshDatabase(backend);
-  tdkt(['seed', 'demo', '--db', db.url]);
+  tdkt(['seed', 'demo', '--db', db.url, '--people', '120']);
   const child = spawn(bin, ['serve', '--db', db.url, '--listen', '127.0.0.1:0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,6 +2,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "app/organisation.h"
 #include "app/units.h"
 #include "web/page_util.h"
 #include "web/routes.h"
@@ -11,7 +12,7 @@ namespace tdkt::web::pages {
 void RegisterUnits(Router& router, app::App& app) {
     router.Get("/don-vi", Kind::kPage, [&app](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
-        auto units = app::ListVisibleUnits(app, req.Context());  // already in Vietnamese order
+        auto units = app::ListUnitsAsOf(app, req.Context(), std::nullopt);  // already in Vietnamese order
         if (!units) return PageError(req, units.error());
         std::unordered_map<std::int64_t, std::vector<const app::UnitRecord*>> children;
         std::unordered_map<std::int64_t, bool> visible;

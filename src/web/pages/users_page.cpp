@@ -1,5 +1,6 @@
 // GET/POST /nguoi-dung — administrators list and add users; POST /nguoi-dung/{login}/khoa|mo-khoa.
 #include "app/manage_users.h"
+#include "app/organisation.h"
 #include "app/units.h"
 #include "core/text.h"
 #include "domain/role.h"
@@ -40,7 +41,7 @@ Response UsersPage(app::App& app, const Request& req, int status, const nlohmann
                                 {"label", std::string(domain::RoleLabel(r))},
                                 {"selected", form.value("role", "") == domain::RoleCode(r)}});
     nlohmann::json unit_options = nlohmann::json::array();
-    if (auto units = app::ListVisibleUnits(app, req.Context()))
+    if (auto units = app::ListUnitsAsOf(app, req.Context(), std::nullopt))
         for (const auto& u : *units)
             unit_options.push_back(
                 {{"code", u.code}, {"name", u.name}, {"selected", form.value("unit_code", "") == u.code}});

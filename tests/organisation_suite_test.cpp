@@ -1,0 +1,372 @@
+// The organisation over time, people and their records, against both databases (sqlite.* and
+// postgresql.*): mergers and transfers keep history, national IDs are checked, search folds
+// Vietnamese (Đ/đ included) and lists sort in Vietnamese order, and unit officers stay in their units.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "app/audit_log.h"
+#include "app/awards.h"
+#include "app/organisation.h"
+#include "app/people.h"
+#include "app/units.h"
+#include "core/text.h"
+#include "support/seeded_suite.h"
+
+namespace tdkt {
+namespace {
+
+using testing::Suite;
+using testing::System;
+
+std::vector<std::string> Names(const std::vector<app::UnitRecord>& units) {
+    std::vector<std::string> out;
+    for (const auto& u : units) out.push_back(u.name);
+    return out;
+}
+
+bool Contains(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+class Organisation : public Suite {
+  protected:
+    app::PersonInput Person(std::string name, std::string gender, std::string birth, std::string id, UnitId unit,
+                            std::string start = "01/01/2020") {
+        app::PersonInput in;
+        in.full_name = std::move(name);
+        in.gender = std::move(gender);
+        in.birth_date = std::move(birth);
+        in.national_id = std::move(id);
+        in.category = "Công chức";
+        in.unit = unit;
+        in.start_date = std::move(start);
+        return in;
+    }
+    PersonId Find(const std::string& text) {
+        auto found = app::SearchPeople(*app_, System(), {text});
+        EXPECT_TRUE(found && found->items.size() == 1) << text;
+        return found && !found->items.empty() ? found->items.front().id : PersonId{};
+    }
+};
+
+// ---- the demo province: Thái Bình merged into Hưng Yên on 1/7/2025 -----------------------------------
+
+TEST_F(Organisation, TreeAsOfDate_ShowsDistrictsBeforeTheReformAndTwoTiersAfter) {
+    auto admin = As("admin");
+    auto before = app::ListUnitsAsOf(*app_, admin, Date{2025, 6, 30});
+    auto after = app::ListUnitsAsOf(*app_, admin, Date{2025, 7, 1});
+    ASSERT_TRUE(before && after);
+    auto b = Names(*before), a = Names(*after);
+    EXPECT_TRUE(Contains(b, "Huyện Vũ Thư"));
+    EXPECT_TRUE(Contains(b, "Tỉnh Thái Bình"));
+    EXPECT_TRUE(Contains(b, "Xã Tam Quang"));
+    EXPECT_FALSE(Contains(b, "Xã Vũ Thư"));
+    EXPECT_TRUE(Contains(b, "Ban Thi đua - Khen thưởng"));
+    EXPECT_FALSE(Contains(a, "Huyện Vũ Thư"));
+    EXPECT_FALSE(Contains(a, "Tỉnh Thái Bình"));
+    EXPECT_FALSE(Contains(a, "Xã Tam Quang"));
+    EXPECT_TRUE(Contains(a, "Xã Vũ Thư"));
+    EXPECT_TRUE(Contains(a, "Phòng Thi đua, khen thưởng"));  // renamed on the same date
+    EXPECT_EQ(before->size(), 59u);
+    EXPECT_EQ(after->size(), 26u);
+    // The school moved from Thái Bình's department to Hưng Yên's on the merger.
+    for (const auto& u : *before)
+        if (u.code == "HY.SGDDT.THPTCTB") EXPECT_EQ(u.parent, Unit("TB.SGDDT"));
+    for (const auto& u : *after)
+        if (u.code == "HY.SGDDT.THPTCTB") EXPECT_EQ(u.parent, Unit("HY.SGDDT"));
+}
+
+TEST_F(Organisation, MergedCommune_KeepsItsPeopleAndShowsPredecessorsRecords) {
+    auto an = Find("nguyen van an");
+    auto file = app::GetPersonFile(*app_, System(), an);
+    ASSERT_TRUE(file);
+    EXPECT_EQ(file->person.unit, Unit("HY.X.VT"));
+    ASSERT_EQ(file->memberships.size(), 2u);
+    EXPECT_EQ(file->memberships[0].unit_name, "Xã Tam Quang");
+    EXPECT_EQ(file->memberships[0].end_date, (Date{2025, 7, 1}));
+    EXPECT_EQ(file->memberships[1].unit_name, "Xã Vũ Thư");
+    EXPECT_EQ(file->memberships[1].start_date, (Date{2025, 7, 1}));
+    ASSERT_EQ(file->ratings.size(), 7u);  // 2019–2025, untouched by the merger
+    EXPECT_EQ(file->ratings.front().year, 2019);
+    EXPECT_EQ(file->ratings.back().year, 2025);
+
+    auto detail = app::GetUnitDetail(*app_, As("canbo.xa"), Unit("HY.X.VT"));
+    ASSERT_TRUE(detail);
+    std::vector<std::string> predecessors = Names(detail->predecessors);
+    std::sort(predecessors.begin(), predecessors.end());
+    EXPECT_EQ(predecessors, (std::vector<std::string>{"Thị trấn Vũ Thư", "Xã Nguyên Xá", "Xã Tam Quang"}));
+    ASSERT_EQ(detail->predecessor_ratings.size(), 3u);
+    for (const auto& [unit, ratings] : detail->predecessor_ratings) EXPECT_EQ(ratings.size(), 7u) << unit.name;
+    ASSERT_FALSE(detail->awards.empty());
+    bool predecessor_award = std::any_of(detail->awards.begin(), detail->awards.end(),
+                                         [&](const auto& a) { return a.unit == Unit("TB.VT.TQ"); });
+    EXPECT_TRUE(predecessor_award);
+    // The commune's officer reaches the predecessor commune and its records, not a neighbour's.
+    EXPECT_TRUE(app::GetUnitDetail(*app_, As("canbo.xa"), Unit("TB.VT.TQ")));
+    EXPECT_EQ(app::GetUnitDetail(*app_, As("canbo.xa"), Unit("TB.VT.HB")).error().code, ErrorCode::kForbidden);
+    EXPECT_TRUE(app::GetPersonFile(*app_, As("canbo.xa"), an));
+}
+
+// ---- changes over time ----------------------------------------------------------------------------
+
+TEST_F(Organisation, Merger_KeepsChainsOfConsecutiveYears) {
+    auto admin = As("admin");
+    auto hy = Unit("HY");
+    auto a = app::CreateUnit(*app_, admin, {"T.A", "Xã Đông Á", "xã", hy}, {"01/01/2020", "QĐ 1/QĐ-UBND", ""});
+    auto b = app::CreateUnit(*app_, admin, {"T.B", "Xã Đông Bình", "commune", hy}, {"2020-01-01", "QĐ 1/QĐ-UBND", ""});
+    ASSERT_TRUE(a && b) << (a ? b.error().message : a.error().message);
+    EXPECT_EQ(a->unit_type, "commune");  // the Vietnamese label resolved to its code
+    for (const char* year : {"2022", "2023", "2024"})
+        ASSERT_TRUE(app::SetUnitRating(*app_, admin, a->id, year, "HTXS", ""));
+    auto person = app::AddPerson(*app_, admin, Person("Đinh Thị Thu", "Nữ", "12/05/1986", "034186000123", a->id));
+    ASSERT_TRUE(person) << person.error().message;
+    for (const char* year : {"2022", "2023", "2024", "2025"})
+        ASSERT_TRUE(app::SetPersonRating(*app_, admin, person->id, year, "Hoàn thành xuất sắc nhiệm vụ", ""));
+    app::AwardInput award;
+    award.subject_type = "collective";
+    award.unit = a->id;
+    award.award_code = "TTLDXS";
+    award.year = "2023";
+    ASSERT_TRUE(app::RecordAward(*app_, admin, award));
+
+    app::MergeInput merge;
+    merge.predecessors = {a->id, b->id};
+    merge.new_unit = app::NewUnitInput{"T.C", "Xã Đông Châu", "commune", hy};
+    auto c = app::MergeUnits(*app_, admin, merge, {"01/07/2025", "NQ sắp xếp ĐVHC", ""});
+    ASSERT_TRUE(c) << c.error().message;
+    ASSERT_TRUE(app::SetUnitRating(*app_, admin, c->id, "2025", "HTXS", ""));
+
+    auto detail = app::GetUnitDetail(*app_, admin, c->id);
+    ASSERT_TRUE(detail);
+    EXPECT_EQ(detail->predecessors.size(), 2u);
+    // 2022–2024 of the predecessor and 2025 of the successor: four consecutive years, one history.
+    std::vector<int> years;
+    for (const auto& [unit, ratings] : detail->predecessor_ratings)
+        for (const auto& r : ratings) years.push_back(r.year);
+    for (const auto& r : detail->ratings) years.push_back(r.year);
+    std::sort(years.begin(), years.end());
+    EXPECT_EQ(years, (std::vector<int>{2022, 2023, 2024, 2025}));
+    ASSERT_EQ(detail->awards.size(), 1u);
+    EXPECT_EQ(detail->awards[0].award_code, "TTLDXS");
+    EXPECT_EQ(detail->awards[0].subject_name, "Xã Đông Á");
+    EXPECT_EQ(detail->current_members, 1);
+
+    auto file = app::GetPersonFile(*app_, admin, person->id);
+    EXPECT_EQ(file->person.unit, c->id);
+    EXPECT_EQ(file->ratings.size(), 4u);
+    // The merged units end on the date; their names stay in the history.
+    auto ended = app::GetUnitDetail(*app_, admin, a->id);
+    EXPECT_EQ(ended->unit.valid_to, (Date{2025, 7, 1}));
+    ASSERT_EQ(ended->successors.size(), 1u);
+    EXPECT_EQ(ended->successors[0].name, "Xã Đông Châu");
+    // A merger cannot be recorded twice, nor a change before the last one.
+    auto again = app::MergeUnits(*app_, admin, merge, {"01/07/2025", "NQ", ""});
+    EXPECT_EQ(again.error().reason, "unit_not_active");
+    auto early = app::AmendUnit(*app_, admin, c->id, {std::string("Xã Đông Châu mới"), std::nullopt, std::nullopt},
+                                {"30/06/2025", "QĐ", ""});
+    EXPECT_EQ(early.error().message, "Đơn vị «Xã Đông Châu» không tồn tại vào ngày 30/06/2025.");
+    ASSERT_TRUE(app::AmendUnit(*app_, admin, c->id, {std::string("Xã Đông Châu"), Unit("HY.P.TB"), std::nullopt},
+                               {"01/08/2025", "QĐ", ""}));
+    auto backdated = app::AmendUnit(*app_, admin, c->id, {std::nullopt, hy, std::nullopt}, {"15/07/2025", "QĐ", ""});
+    EXPECT_EQ(backdated.error().message,
+              "Ngày hiệu lực phải sau ngày 01/08/2025 (lần thay đổi gần nhất của «Xã Đông Châu»).");
+}
+
+TEST_F(Organisation, RenameAndMove_KeepEarlierVersions) {
+    auto admin = As("admin");
+    auto unit = Unit("HY.SGDDT.THPTCHY");
+    auto renamed =
+        app::AmendUnit(*app_, admin, unit, {std::string("Trường THPT Chuyên Hưng Yên (mới)"), Unit("HY"), std::nullopt},
+                       {"2026-01-01", "QĐ 9/QĐ-UBND", ""});
+    ASSERT_TRUE(renamed) << renamed.error().message;
+    auto detail = app::GetUnitDetail(*app_, admin, unit);
+    ASSERT_EQ(detail->versions.size(), 2u);
+    EXPECT_EQ(detail->versions[0].name, "Trường THPT Chuyên Hưng Yên");
+    EXPECT_EQ(detail->versions[0].valid_to, (Date{2026, 1, 1}));
+    EXPECT_EQ(detail->versions[1].name, "Trường THPT Chuyên Hưng Yên (mới)");
+    EXPECT_EQ(detail->events.back().kind, "change");
+    auto old_tree = app::ListUnitsAsOf(*app_, admin, Date{2025, 12, 31});
+    EXPECT_TRUE(Contains(Names(*old_tree), "Trường THPT Chuyên Hưng Yên"));
+    // A unit cannot move under its own sub-unit.
+    auto cycle = app::AmendUnit(*app_, admin, Unit("HY.SYT"), {std::nullopt, Unit("HY.SYT.BVDKTB"), std::nullopt},
+                                {"2026-02-01", "QĐ", ""});
+    EXPECT_EQ(cycle.error().message, "Không thể chuyển «Sở Y tế» vào đơn vị trực thuộc chính nó.");
+}
+
+TEST_F(Organisation, Dissolve_RefusesWhileMembersRemain_AndSplitMovesThem) {
+    auto admin = As("admin");
+    auto hospital = Unit("HY.SYT.BVDKTB.KNTH");
+    auto refused = app::DissolveUnit(*app_, admin, Unit("HY.SGDDT.THPTCTB"), {"2026-01-01", "QĐ", ""});
+    EXPECT_EQ(refused.error().reason, "unit_has_members");
+    auto split = app::SplitUnit(*app_, admin, hospital,
+                                {{{"K1", "Khoa Nội tim mạch", "subunit", Unit("HY.SYT.BVDKTB")},
+                                  {"K2", "Khoa Nội tiêu hóa", "subunit", Unit("HY.SYT.BVDKTB")}},
+                                 1},
+                                {"2026-01-01", "QĐ 12/QĐ-BV", ""});
+    ASSERT_TRUE(split) << split.error().message;
+    EXPECT_EQ(split->size(), 2u);
+    auto ended = app::GetUnitDetail(*app_, admin, hospital);
+    EXPECT_EQ(ended->successors.size(), 2u);
+    auto second = app::GetUnitDetail(*app_, admin, (*split)[1].id);
+    EXPECT_EQ(second->predecessors.size(), 1u);
+    auto empty = app::DissolveUnit(*app_, admin, (*split)[0].id, {"2026-03-01", "QĐ 20/QĐ-BV", ""});
+    ASSERT_TRUE(empty) << empty.error().message;
+    EXPECT_EQ(empty->valid_to, (Date{2026, 3, 1}));
+}
+
+TEST_F(Organisation, Transfer_KeepsHistory) {
+    auto admin = As("admin");
+    auto dao = Find("dang thi dao");
+    auto before = app::GetPersonFile(*app_, admin, dao);
+    ASSERT_TRUE(before);
+    auto moved = app::TransferPerson(*app_, admin, dao, Unit("HY.SGDDT"), "15/01/2026", "Chuyên viên", "QĐ 5/QĐ-SGDĐT");
+    ASSERT_TRUE(moved) << moved.error().message;
+    auto after = app::GetPersonFile(*app_, admin, dao);
+    EXPECT_EQ(after->person.unit, Unit("HY.SGDDT"));
+    EXPECT_EQ(after->person.position, "Chuyên viên");
+    ASSERT_EQ(after->memberships.size(), before->memberships.size() + 1);
+    EXPECT_EQ(after->memberships.back().start_date, (Date{2026, 1, 15}));
+    EXPECT_EQ(after->memberships[after->memberships.size() - 2].end_date, (Date{2026, 1, 15}));
+    EXPECT_EQ(after->ratings.size(), before->ratings.size());
+    EXPECT_EQ(after->awards.size(), before->awards.size());
+    // The school's officer no longer edits her; the department's leader does.
+    EXPECT_EQ(app::SetPersonRating(*app_, As("canbo.truong"), dao, "2026", "HTT", "").error().code,
+              ErrorCode::kForbidden);
+    EXPECT_EQ(app::TransferPerson(*app_, admin, dao, Unit("HY.SGDDT"), "16/01/2026", "", "").error().reason,
+              "same_unit");
+}
+
+// ---- people --------------------------------------------------------------------------------------
+
+TEST_F(Organisation, NationalId_IsCheckedAndUnique) {
+    auto admin = As("admin");
+    auto school = Unit("HY.SGDDT.THPTCHY");
+    auto short_id = app::AddPerson(*app_, admin, Person("Ngô Văn Tú", "Nam", "1990-02-03", "03409000012", school));
+    ASSERT_FALSE(short_id);
+    EXPECT_EQ(short_id.error().reason, "invalid_national_id");
+    EXPECT_EQ(short_id.error().message,
+              "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số; «03409000012» có 11 ký tự.");
+    auto mismatch = app::AddPerson(*app_, admin, Person("Ngô Văn Tú", "Nam", "1990-02-03", "034190000012", school));
+    EXPECT_EQ(
+        mismatch.error().message,
+        "Số CCCD «034190000012» không khớp với giới tính nam và năm sinh 1990: chữ số thứ 4 đến 6 phải là «090».");
+    auto ok = app::AddPerson(*app_, admin, Person("Ngô Văn Tú", "Nam", "1990-02-03", "034 090 000 012", school));
+    ASSERT_TRUE(ok) << ok.error().message;
+    EXPECT_EQ(ok->national_id, "034090000012");
+    auto twice = app::AddPerson(*app_, admin, Person("Ngô Văn Tư", "Nam", "1990-02-03", "034090000012", school));
+    EXPECT_EQ(twice.error().reason, "national_id_taken");
+    EXPECT_EQ(twice.error().message,
+              "Số CCCD 034090000012 đã được dùng cho «Ngô Văn Tú» (Trường THPT Chuyên Hưng Yên).");
+    // Every problem of a form at once.
+    auto many = app::AddPerson(*app_, admin, Person("Tú", "X", "31/02/1990", "12", school));
+    ASSERT_FALSE(many);
+    EXPECT_EQ(many.error().fields.size(), 4u);
+}
+
+TEST_F(Organisation, Search_FoldsDiacriticsAndDd_InAnyCase) {
+    auto admin = As("admin");
+    for (std::string query :
+         {"dang thi dao", "DANG THI DAO", "Đặng Thị Đào", "đặng", "thi dao", "D\xC6\xB0\xC6\xA1ng"}) {
+        auto found = app::SearchPeople(*app_, admin, {query});
+        ASSERT_TRUE(found) << query;
+        ASSERT_GE(found->items.size(), 1u) << query;
+    }
+    auto dao = app::SearchPeople(*app_, admin, {"dang thi dao"});
+    ASSERT_EQ(dao->items.size(), 1u);
+    EXPECT_EQ(dao->items[0].full_name, "Đặng Thị Đào");
+    // NFD input (a decomposed "Đặng") is normalised first.
+    auto nfd = app::SearchPeople(*app_, admin, {"\xC4\x90\x61\xCC\xA3\xCC\x86ng"});
+    ASSERT_EQ(nfd->items.size(), 1u);
+    // National ID digits, with or without spaces.
+    auto by_id = app::SearchPeople(*app_, admin, {dao->items[0].national_id.substr(0, 6) + " "});
+    EXPECT_TRUE(std::any_of(by_id->items.begin(), by_id->items.end(),
+                            [](const auto& p) { return p.full_name == "Đặng Thị Đào"; }));
+    EXPECT_EQ(app::SearchPeople(*app_, admin, {"khong co ai ten nay"})->total, 0);
+}
+
+TEST_F(Organisation, Lists_SortInVietnameseOrder) {
+    auto all = app::SearchPeople(*app_, As("admin"), {});
+    ASSERT_TRUE(all);
+    std::vector<std::string> names;
+    for (const auto& p : all->items) names.push_back(p.full_name);
+    // By given name first, as Vietnamese lists are: An, Ân, Ấn, Bình, Dương, Đào.
+    EXPECT_EQ(names, (std::vector<std::string>{"Nguyễn Văn An", "Lê Thị Ân", "Trần Văn Ấn", "Phạm Thị Bình",
+                                               "Vũ Văn Dương", "Đặng Thị Đào"}));
+    app::PeopleSearch reversed;
+    reversed.descending = true;
+    auto desc = app::SearchPeople(*app_, As("admin"), reversed);
+    EXPECT_EQ(desc->items.front().full_name, "Đặng Thị Đào");
+    auto units = app::ListUnitsAsOf(*app_, As("admin"), Date{2026, 1, 1}, "xa");
+    auto unit_names = Names(*units);
+    EXPECT_EQ(unit_names.front(), "Hợp tác xã Nông nghiệp Vũ Hội");
+    EXPECT_EQ(unit_names.size(), 10u);  // nine communes and the cooperative
+    EXPECT_TRUE(std::is_sorted(unit_names.begin(), unit_names.end(), [](const auto& a, const auto& b) {
+        return text::CollationKey(a) < text::CollationKey(b);
+    }));
+}
+
+TEST_F(Organisation, UnitOfficer_SeesAndEditsOnlyTheirUnitsPeople) {
+    auto officer = As("canbo.truong");  // Trường THPT Chuyên Thái Bình
+    auto mine = app::SearchPeople(*app_, officer, {});
+    ASSERT_TRUE(mine);
+    ASSERT_EQ(mine->items.size(), 1u);
+    EXPECT_EQ(mine->items[0].full_name, "Đặng Thị Đào");
+    auto binh = Find("pham thi binh");  // at the hospital
+    auto refused = app::GetPersonFile(*app_, officer, binh);
+    EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+    EXPECT_EQ(app::SetPersonRating(*app_, officer, binh, "2025", "HTT", "").error().code, ErrorCode::kForbidden);
+    auto elsewhere = app::AddPerson(*app_, officer, Person("Hà Văn Khải", "Nam", "", "", Unit("HY.SYT")));
+    EXPECT_EQ(elsewhere.error().code, ErrorCode::kForbidden);
+    auto here = app::AddPerson(*app_, officer, Person("Hà Văn Khải", "Nam", "", "", Unit("HY.SGDDT.THPTCTB")));
+    ASSERT_TRUE(here) << here.error().message;
+    app::PeopleSearch hospital;
+    hospital.unit = Unit("HY.SYT");
+    EXPECT_EQ(app::SearchPeople(*app_, officer, hospital).error().code, ErrorCode::kForbidden);
+    // The viewer reads but does not edit.
+    auto viewer = As("xem");
+    EXPECT_TRUE(app::GetPersonFile(*app_, viewer, binh));
+    EXPECT_EQ(app::SetPersonRating(*app_, viewer, binh, "2025", "HTT", "").error().code, ErrorCode::kForbidden);
+}
+
+TEST_F(Organisation, Records_AreValidated_Audited_AndInitiativesUsedOnce) {
+    auto admin = As("admin");
+    auto dao = Find("dang thi dao");
+    auto bad = app::AddDiscipline(*app_, admin, dao, {"phạt tiền", "01/01/2024", "", "", ""});
+    EXPECT_EQ(bad.error().reason, "invalid_form");
+    auto discipline = app::AddDiscipline(*app_, admin, dao, {"Cảnh cáo", "01/03/2024", "01/03/2025", "12/QĐ-KL", ""});
+    ASSERT_TRUE(discipline) << discipline.error().message;
+    auto leave = app::AddLeave(*app_, admin, dao, {"01/04/2023", "30/09/2023", ""});
+    ASSERT_TRUE(leave);
+    EXPECT_EQ(app::AddLeave(*app_, admin, dao, {"01/10/2023", "30/09/2023", ""}).error().reason, "invalid_end_date");
+    auto initiative =
+        app::AddInitiative(*app_, admin, dao, {"", "Phương pháp dạy học theo dự án", "2024", "Cấp tỉnh", "QĐ 7"});
+    ASSERT_TRUE(initiative);
+    app::AwardInput award;
+    award.subject_type = "Cá nhân";
+    award.person = dao;
+    award.award_code = "CSTD_TINH";
+    award.year = "2024";
+    award.prize_vnd = "7.020.000";
+    award.initiative_id = *initiative;
+    auto recorded = app::RecordAward(*app_, admin, award);
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    EXPECT_EQ(recorded->prize_vnd, 7'020'000);
+    EXPECT_EQ(app::RecordAward(*app_, admin, award).error().reason, "initiative_used");
+    auto file = app::GetPersonFile(*app_, admin, dao);
+    for (const auto& i : file->initiatives) {
+        if (i.id == *initiative) EXPECT_EQ(i.used_by_award, recorded->id);
+    }
+    award.initiative_id.reset();
+    award.award_code = "TTLDXS";  // a collective title for a person
+    EXPECT_EQ(app::RecordAward(*app_, admin, award).error().message,
+              "«Tập thể lao động xuất sắc» không xét cho đối tượng Cá nhân.");
+    auto audit = app::ListAudit(*app_, admin, {"award", std::to_string(recorded->id.value), "", "", "", 50, 0});
+    ASSERT_EQ(audit->total, 1);
+    EXPECT_EQ(audit->entries[0].action, "award.create");
+    ASSERT_TRUE(app::DeleteAward(*app_, admin, recorded->id));
+    EXPECT_EQ(app::ListAudit(*app_, admin, {"award", std::to_string(recorded->id.value), "", "", "", 50, 0})->total, 2);
+}
+
+}  // namespace
+}  // namespace tdkt
