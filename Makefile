@@ -20,8 +20,9 @@ run: build
 test: build
 	@scripts/run-tests.sh $(BUILD_DIR)
 
-bench: deps
+bench: deps build
 	@scripts/bench.sh
+	@scripts/bench-data.sh
 
 build: deps
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null

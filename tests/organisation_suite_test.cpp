@@ -7,6 +7,7 @@
 
 #include "app/audit_log.h"
 #include "app/awards.h"
+#include "app/import.h"
 #include "app/organisation.h"
 #include "app/people.h"
 #include "app/units.h"
@@ -23,6 +24,12 @@ std::vector<std::string> Names(const std::vector<app::UnitRecord>& units) {
     std::vector<std::string> out;
     for (const auto& u : units) out.push_back(u.name);
     return out;
+}
+
+app::PeopleSearch Query(std::string text = "") {
+    app::PeopleSearch s;
+    s.text = std::move(text);
+    return s;
 }
 
 bool Contains(const std::vector<std::string>& names, const std::string& name) {
@@ -44,7 +51,7 @@ class Organisation : public Suite {
         return in;
     }
     PersonId Find(const std::string& text) {
-        auto found = app::SearchPeople(*app_, System(), {text});
+        auto found = app::SearchPeople(*app_, System(), Query(text));
         EXPECT_TRUE(found && found->items.size() == 1) << text;
         return found && !found->items.empty() ? found->items.front().id : PersonId{};
     }
@@ -71,10 +78,12 @@ TEST_F(Organisation, TreeAsOfDate_ShowsDistrictsBeforeTheReformAndTwoTiersAfter)
     EXPECT_EQ(before->size(), 59u);
     EXPECT_EQ(after->size(), 26u);
     // The school moved from Thái Bình's department to Hưng Yên's on the merger.
-    for (const auto& u : *before)
+    for (const auto& u : *before) {
         if (u.code == "HY.SGDDT.THPTCTB") EXPECT_EQ(u.parent, Unit("TB.SGDDT"));
-    for (const auto& u : *after)
+    }
+    for (const auto& u : *after) {
         if (u.code == "HY.SGDDT.THPTCTB") EXPECT_EQ(u.parent, Unit("HY.SGDDT"));
+    }
 }
 
 TEST_F(Organisation, MergedCommune_KeepsItsPeopleAndShowsPredecessorsRecords) {
@@ -97,7 +106,9 @@ TEST_F(Organisation, MergedCommune_KeepsItsPeopleAndShowsPredecessorsRecords) {
     std::sort(predecessors.begin(), predecessors.end());
     EXPECT_EQ(predecessors, (std::vector<std::string>{"Thị trấn Vũ Thư", "Xã Nguyên Xá", "Xã Tam Quang"}));
     ASSERT_EQ(detail->predecessor_ratings.size(), 3u);
-    for (const auto& [unit, ratings] : detail->predecessor_ratings) EXPECT_EQ(ratings.size(), 7u) << unit.name;
+    // 2019–2024 for the old communes; 2025 belongs to the new commune.
+    for (const auto& [unit, ratings] : detail->predecessor_ratings) EXPECT_EQ(ratings.size(), 6u) << unit.name;
+    EXPECT_EQ(detail->ratings.size(), 1u);
     ASSERT_FALSE(detail->awards.empty());
     bool predecessor_award = std::any_of(detail->awards.begin(), detail->awards.end(),
                                          [&](const auto& a) { return a.unit == Unit("TB.VT.TQ"); });
@@ -268,25 +279,25 @@ TEST_F(Organisation, Search_FoldsDiacriticsAndDd_InAnyCase) {
     auto admin = As("admin");
     for (std::string query :
          {"dang thi dao", "DANG THI DAO", "Đặng Thị Đào", "đặng", "thi dao", "D\xC6\xB0\xC6\xA1ng"}) {
-        auto found = app::SearchPeople(*app_, admin, {query});
+        auto found = app::SearchPeople(*app_, admin, Query(query));
         ASSERT_TRUE(found) << query;
         ASSERT_GE(found->items.size(), 1u) << query;
     }
-    auto dao = app::SearchPeople(*app_, admin, {"dang thi dao"});
+    auto dao = app::SearchPeople(*app_, admin, Query("dang thi dao"));
     ASSERT_EQ(dao->items.size(), 1u);
     EXPECT_EQ(dao->items[0].full_name, "Đặng Thị Đào");
     // NFD input (a decomposed "Đặng") is normalised first.
-    auto nfd = app::SearchPeople(*app_, admin, {"\xC4\x90\x61\xCC\xA3\xCC\x86ng"});
+    auto nfd = app::SearchPeople(*app_, admin, Query("\xC4\x90\x61\xCC\xA3\xCC\x86ng"));
     ASSERT_EQ(nfd->items.size(), 1u);
     // National ID digits, with or without spaces.
-    auto by_id = app::SearchPeople(*app_, admin, {dao->items[0].national_id.substr(0, 6) + " "});
+    auto by_id = app::SearchPeople(*app_, admin, Query(dao->items[0].national_id.substr(0, 6) + " "));
     EXPECT_TRUE(std::any_of(by_id->items.begin(), by_id->items.end(),
                             [](const auto& p) { return p.full_name == "Đặng Thị Đào"; }));
-    EXPECT_EQ(app::SearchPeople(*app_, admin, {"khong co ai ten nay"})->total, 0);
+    EXPECT_EQ(app::SearchPeople(*app_, admin, Query("khong co ai ten nay"))->total, 0);
 }
 
 TEST_F(Organisation, Lists_SortInVietnameseOrder) {
-    auto all = app::SearchPeople(*app_, As("admin"), {});
+    auto all = app::SearchPeople(*app_, As("admin"), Query());
     ASSERT_TRUE(all);
     std::vector<std::string> names;
     for (const auto& p : all->items) names.push_back(p.full_name);
@@ -308,7 +319,7 @@ TEST_F(Organisation, Lists_SortInVietnameseOrder) {
 
 TEST_F(Organisation, UnitOfficer_SeesAndEditsOnlyTheirUnitsPeople) {
     auto officer = As("canbo.truong");  // Trường THPT Chuyên Thái Bình
-    auto mine = app::SearchPeople(*app_, officer, {});
+    auto mine = app::SearchPeople(*app_, officer, Query());
     ASSERT_TRUE(mine);
     ASSERT_EQ(mine->items.size(), 1u);
     EXPECT_EQ(mine->items[0].full_name, "Đặng Thị Đào");
@@ -366,6 +377,95 @@ TEST_F(Organisation, Records_AreValidated_Audited_AndInitiativesUsedOnce) {
     EXPECT_EQ(audit->entries[0].action, "award.create");
     ASSERT_TRUE(app::DeleteAward(*app_, admin, recorded->id));
     EXPECT_EQ(app::ListAudit(*app_, admin, {"award", std::to_string(recorded->id.value), "", "", "", 50, 0})->total, 2);
+}
+
+// ---- Excel import ----------------------------------------------------------------------------------
+
+TEST_F(Organisation, ImportPeople_WithBadRows_ImportsNothingAndReportsEachRow) {
+    auto officer = As("canbo.truong");  // unit officer of Trường THPT Chuyên Thái Bình
+    std::vector<std::vector<std::string>> sheet = {
+        {"MẪU NHẬP DỮ LIỆU — Cá nhân"},
+        {},
+        {"STT", "Họ và tên *", "Giới tính *", "Ngày sinh", "Số CCCD", "Đối tượng *", "Chức vụ", "Mã đơn vị *"},
+        {"1", "Lê Văn Khải", "Nam", "31245", "34085000501", "Viên chức", "Giáo viên", "HY.SGDDT.THPTCTB"},
+        {"2", "Mai Thị Hồng", "Nữ", "12/13/1990", "034190000502", "Viên chức", "Giáo viên", "HY.SGDDT.THPTCTB"},
+        {"3", "Đỗ Văn Tài", "Nam", "01/02/1987", "034087000503", "Viên chức", "", "HY.SYT"},
+        {"4", "Trịnh Thị Lý", "Nữ", "", "034085000501", "Viên chức", "", "HY.SGDDT.THPTCTB"},
+        {"5", "Hà Văn Nam", "Nam", "", "", "học sinh", "", "KHONG.CO"},
+        {},
+        {"6", "Vũ Thị Yến", "Nữ", "03/03/1993", "034193000506", "Viên chức", "Giáo viên", "HY.SGDDT.THPTCTB"},
+    };
+    std::int64_t before = 0;
+    store_->Read([&](app::Repositories& r) { before = r.people.Count(); });
+    std::vector<int> progress;
+    auto report = app::ImportTable(*app_, officer, app::ImportKind::kPeople, sheet,
+                                   [&](std::string_view, int done, int) { progress.push_back(done); });
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_EQ(report->rows, 6);  // the empty row is skipped
+    EXPECT_EQ(report->imported, 0);
+    std::vector<std::tuple<int, std::string, std::string>> problems;
+    for (const auto& p : report->problems) problems.emplace_back(p.row, p.column, p.message);
+    EXPECT_EQ(problems,
+              (std::vector<std::tuple<int, std::string, std::string>>{
+                  {5, "Ngày sinh", "Ngày sinh «12/13/1990» không phải ngày hợp lệ (dd/mm/yyyy)."},
+                  {6, "",
+                   "Bạn không có quyền cập nhật hồ sơ cá nhân tại «Sở Y tế»: tài khoản chưa được giao vai trò nào "
+                   "trên đơn vị này hoặc đơn vị cấp trên."},
+                  {7, "Số CCCD", "Số CCCD 034085000501 trùng với dòng 4."},
+                  {8, "Mã đơn vị", "Không có đơn vị mã «KHONG.CO»."},
+              }));
+    EXPECT_EQ(progress.back(), 6);
+    std::int64_t after = 0;
+    store_->Read([&](app::Repositories& r) { after = r.people.Count(); });
+    EXPECT_EQ(after, before);  // nothing imported, not even the good rows
+    EXPECT_EQ(app::SearchPeople(*app_, officer, Query("vu thi yen"))->total, 0);
+
+    // Fixed: the rows of other units removed, the typos corrected.
+    sheet.erase(sheet.begin() + 5, sheet.begin() + 8);
+    sheet[4][3] = "13/12/1990";
+    auto fixed = app::ImportTable(*app_, officer, app::ImportKind::kPeople, sheet);
+    ASSERT_TRUE(fixed);
+    EXPECT_TRUE(fixed->problems.empty()) << fixed->problems.front().message;
+    EXPECT_EQ(fixed->imported, 3);
+    auto khai = app::SearchPeople(*app_, officer, Query("le van khai"));
+    ASSERT_EQ(khai->items.size(), 1u);
+    EXPECT_EQ(khai->items[0].national_id, "034085000501");      // the zero Excel dropped is back
+    EXPECT_EQ(khai->items[0].birth_date, (Date{1985, 7, 17}));  // Excel's date serial 31245
+    auto audit = app::ListAudit(*app_, As("admin"), {"person", "", "canbo.truong", "", "", 50, 0});
+    EXPECT_EQ(audit->total, 3);
+}
+
+TEST_F(Organisation, ImportRatingsAndAwards_ByNationalId) {
+    auto admin = As("admin");
+    auto dao = app::SearchPeople(*app_, admin, Query("dang thi dao"))->items.at(0);
+    std::vector<std::vector<std::string>> ratings = {
+        {"Số CCCD", "Năm", "Xếp loại"},
+        {dao.national_id, "2026", "HTXS"},
+        {"034999999999", "2025", "HTT"},
+    };
+    auto bad = app::ImportTable(*app_, admin, app::ImportKind::kRatings, ratings);
+    ASSERT_EQ(bad->problems.size(), 1u);
+    EXPECT_EQ(bad->problems[0].row, 3);
+    EXPECT_EQ(bad->problems[0].message, "Không có ai mang số CCCD 034999999999.");
+    ratings.pop_back();
+    ASSERT_EQ(app::ImportTable(*app_, admin, app::ImportKind::kRatings, ratings)->imported, 1);
+    std::vector<std::vector<std::string>> awards = {
+        {"Đối tượng khen thưởng", "Số CCCD", "Mã đơn vị", "Mã danh hiệu, hình thức", "Năm thành tích", "Tiền thưởng"},
+        {"Cá nhân", dao.national_id, "", "CSTDCS", "2026", "2.530.000"},
+        {"Tập thể", "", "HY.SGDDT.THPTCTB", "TTLDXS", "2026", "1,5"},
+    };
+    auto rejected = app::ImportTable(*app_, admin, app::ImportKind::kAwards, awards);
+    ASSERT_EQ(rejected->problems.size(), 1u);
+    EXPECT_EQ(rejected->problems[0].column, "Tiền thưởng");
+    awards[2][5] = "3.800.000";
+    ASSERT_EQ(app::ImportTable(*app_, admin, app::ImportKind::kAwards, awards)->imported, 2);
+    auto file = app::GetPersonFile(*app_, admin, dao.id);
+    EXPECT_EQ(file->awards.front().award_code, "CSTDCS");
+    EXPECT_EQ(file->awards.front().prize_vnd, 2'530'000);
+    EXPECT_EQ(file->awards.front().source, "import");
+    EXPECT_EQ(file->ratings.back().year, 2026);
+    std::vector<std::vector<std::string>> no_header = {{"Tên", "Năm"}, {"x", "2020"}};
+    EXPECT_EQ(app::ImportTable(*app_, admin, app::ImportKind::kRatings, no_header).error().reason, "header_not_found");
 }
 
 }  // namespace

@@ -288,7 +288,7 @@ TEST_F(Suite, AuditVerify_IntactChain_Passes) {
     As("admin");
     auto v = app::VerifyAuditLog(*app_);
     EXPECT_EQ(v.first_break, std::nullopt);
-    EXPECT_EQ(v.entries_checked, 99);  // the seed's 98 changes (units, people, users) + 1 sign-in
+    EXPECT_EQ(v.entries_checked, 100);  // the seed's 99 changes (units, people, users) + 1 sign-in
 }
 
 TEST_F(Suite, AuditLog_UpdateAndDelete_RefusedByTheDatabase) {
@@ -309,10 +309,10 @@ TEST_F(Suite, AuditVerify_EditedEntry_ReportsFirstBrokenOne) {
 TEST_F(Suite, AuditVerify_DeletedNewestEntry_Detected) {
     bool pg = db_.backend() == "postgresql";
     Sql(pg ? "DROP TRIGGER audit_log_append_only ON audit_log" : "DROP TRIGGER audit_log_append_only_delete");
-    Sql("DELETE FROM audit_log WHERE id = 98");
+    Sql("DELETE FROM audit_log WHERE id = 99");
     auto v = app::VerifyAuditLog(*app_);
     ASSERT_TRUE(v.first_break);
-    EXPECT_EQ(v.first_break->entry_id, 98);
+    EXPECT_EQ(v.first_break->entry_id, 99);
     EXPECT_EQ(v.first_break->reason, "Bản ghi cuối cùng không khớp đầu chuỗi đã lưu: các bản ghi mới nhất đã bị xoá.");
 }
 
@@ -329,15 +329,15 @@ TEST_F(Suite, AuditAppend_ConcurrentWriters_KeepOneChain) {
     for (auto& w : writers) w.join();
     auto v = app::VerifyAuditLog(*app_);
     EXPECT_EQ(v.first_break, std::nullopt);
-    EXPECT_EQ(v.entries_checked, 138);
+    EXPECT_EQ(v.entries_checked, 139);
 }
 
 TEST_F(Suite, AuditList_FiltersByUserAndDay) {
     auto admin = As("admin");
     auto by_cli = app::ListAudit(*app_, admin, {"", "", "system:test", "", "", 5, 0});
-    EXPECT_EQ(by_cli->total, 98);
+    EXPECT_EQ(by_cli->total, 99);
     EXPECT_EQ(by_cli->entries.size(), 5u);
-    EXPECT_EQ(by_cli->entries[0].id, 98);  // newest first
+    EXPECT_EQ(by_cli->entries[0].id, 99);  // newest first
     auto tomorrow = app::ListAudit(*app_, admin, {"", "", "", "2026-11-23T00:00:00.000Z", "", 50, 0});
     EXPECT_EQ(tomorrow->total, 0);
     EXPECT_EQ(app::ListAudit(*app_, As("lanhdao.ban"), {}).error().code, ErrorCode::kForbidden);
@@ -347,7 +347,7 @@ TEST_F(Suite, Summary_CountsWhatTheRoleMaySee) {
     auto admin = app::Summarise(*app_, As("admin"));
     EXPECT_EQ(admin->visible_units, 26);  // existing today; merged and dissolved units are history
     EXPECT_EQ(admin->users, 9);
-    EXPECT_EQ(admin->audit_today, 99);  // the seed's 98 entries and the sign-in just made
+    EXPECT_EQ(admin->audit_today, 100);  // the seed's 99 entries and the sign-in just made
     auto viewer = app::Summarise(*app_, As("xem"));
     EXPECT_EQ(viewer->visible_units, 4);
     EXPECT_EQ(viewer->users, std::nullopt);

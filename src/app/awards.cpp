@@ -88,47 +88,48 @@ void CheckAwardInput(Checker& c, const AwardInput& in, AwardRecord& out) {
               fmt::format("Ngày quyết định {} trước năm thành tích {}.", FormatDateVi(*out.decision_date), out.year));
 }
 
-Result<AwardRecord> RecordAward(App& app, const RequestContext& ctx, const AwardInput& in, const std::string& source) {
+Result<AwardRecord> RecordAwardIn(App& app, Repositories& repos, const RequestContext& ctx, const AwardInput& in,
+                                  const std::string& source) {
     Checker c;
     AwardRecord award;
     CheckAwardInput(c, in, award);
     if (!c.ok()) return tl::unexpected(c.AsError());
     award.source = source;
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    auto scope = ScopeUnit(repos, award);
+    if (!scope) return tl::unexpected(scope.error());
+    if (auto allowed = Authorize(repos.units, ctx, domain::Action::kManagePeople, *scope); !allowed)
+        return tl::unexpected(allowed.error());
+    std::optional<Initiative> used;
+    if (in.initiative_id) {
+        if (award.subject_type != "individual")
+            return Fail(ErrorCode::kValidation, "invalid_initiative_id",
+                        "Chỉ khen thưởng cá nhân mới gắn với sáng kiến.");
+        for (const auto& i : repos.records.Initiatives(*award.person))
+            if (i.id == *in.initiative_id) used = i;
+        if (!used)
+            return Fail(ErrorCode::kValidation, "invalid_initiative_id",
+                        "Sáng kiến đã chọn không thuộc hồ sơ của người này.");
+        if (used->used_by_award)
+            return Fail(ErrorCode::kConflict, "initiative_used",
+                        fmt::format("Sáng kiến «{}» đã được dùng để khen thưởng; mỗi thành tích chỉ dùng một lần.",
+                                    used->title));
+    }
+    award.created_at = FormatIsoUtc(app.clock.Now());
+    award.id = repos.awards.Insert(award);
+    if (used) repos.records.LinkInitiative(used->id, award.id);
+    if (auto stored = repos.awards.Find(award.id)) award = *stored;
+    auto after = AwardSnapshot(award);
+    if (used) after["initiative_id"] = used->id;
+    RecordChange(repos, app.clock, ctx, {"award.create", "award", std::to_string(award.id.value), nullptr, after});
+    return award;
+}
+
+Result<AwardRecord> RecordAward(App& app, const RequestContext& ctx, const AwardInput& in, const std::string& source) {
     Result<AwardRecord> out = Fail(ErrorCode::kInternal, "not_recorded", "");
     app.store.Write([&](Repositories& repos) {
-        if (auto signed_in = RequireSignedIn(ctx); !signed_in) return (out = tl::unexpected(signed_in.error())), false;
-        auto scope = ScopeUnit(repos, award);
-        if (!scope) return (out = tl::unexpected(scope.error())), false;
-        if (auto allowed = Authorize(repos.units, ctx, domain::Action::kManagePeople, *scope); !allowed)
-            return (out = tl::unexpected(allowed.error())), false;
-        std::optional<Initiative> used;
-        if (in.initiative_id) {
-            if (award.subject_type != "individual")
-                return (out = Fail(ErrorCode::kValidation, "invalid_initiative_id",
-                                   "Chỉ khen thưởng cá nhân mới gắn với sáng kiến.")),
-                       false;
-            for (const auto& i : repos.records.Initiatives(*award.person))
-                if (i.id == *in.initiative_id) used = i;
-            if (!used)
-                return (out = Fail(ErrorCode::kValidation, "invalid_initiative_id",
-                                   "Sáng kiến đã chọn không thuộc hồ sơ của người này.")),
-                       false;
-            if (used->used_by_award)
-                return (out = Fail(ErrorCode::kConflict, "initiative_used",
-                                   fmt::format("Sáng kiến «{}» đã được dùng để khen thưởng; mỗi thành tích chỉ dùng "
-                                               "một lần.",
-                                               used->title))),
-                       false;
-        }
-        award.created_at = FormatIsoUtc(app.clock.Now());
-        award.id = repos.awards.Insert(award);
-        if (used) repos.records.LinkInitiative(used->id, award.id);
-        if (auto stored = repos.awards.Find(award.id)) award = *stored;
-        auto after = AwardSnapshot(award);
-        if (used) after["initiative_id"] = used->id;
-        RecordChange(repos, app.clock, ctx, {"award.create", "award", std::to_string(award.id.value), nullptr, after});
-        out = award;
-        return true;
+        out = RecordAwardIn(app, repos, ctx, in, source);
+        return out.has_value();
     });
     return out;
 }

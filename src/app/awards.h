@@ -31,6 +31,9 @@ void CheckAwardInput(Checker& checker, const AwardInput& in, AwardRecord& out);
 
 Result<AwardRecord> RecordAward(App& app, const RequestContext& ctx, const AwardInput& in,
                                 const std::string& source = "manual");
+// The same inside the caller's write transaction (imports).
+Result<AwardRecord> RecordAwardIn(App& app, Repositories& repos, const RequestContext& ctx, const AwardInput& in,
+                                  const std::string& source);
 Status DeleteAward(App& app, const RequestContext& ctx, AwardId id);
 
 }  // namespace tdkt::app

@@ -29,6 +29,9 @@ Result<ResolvedGrant> ResolveGrant(Repositories& repos, const GrantInput& g) {
     if (!role) return Invalid("role", fmt::format("Vai trò «{}» không tồn tại.", g.role));
     auto unit = repos.units.FindByCode(g.unit_code);
     if (!unit) return Invalid("unit", fmt::format("Không tìm thấy đơn vị có mã «{}».", g.unit_code));
+    if (unit->valid_to)
+        return Invalid("unit", fmt::format("«{}» đã chấm dứt hoạt động từ {}: hãy giao vai trò trên đơn vị kế thừa.",
+                                           unit->name, FormatDateVi(*unit->valid_to)));
     return ResolvedGrant{*role, *unit};
 }
 

@@ -134,6 +134,25 @@ Status CheckChangeable(Repositories& repos, const UnitRecord& u, const Date& dat
     return {};
 }
 
+// Members and sub-units move on `date`: each must have joined (or last changed) before it.
+Status CheckMovable(Repositories& repos, const UnitRecord& from, const Date& date) {
+    for (const auto& m : repos.people.CurrentMemberships(from.id))
+        if (m.start_date >= date)
+            return Conflict(
+                "member_joined_later",
+                fmt::format("Có người bắt đầu công tác tại «{}» từ {}, sau ngày hiệu lực {}: điều chỉnh ngày "
+                            "hiệu lực hoặc quá trình công tác trước.",
+                            from.name, FormatDateVi(m.start_date), FormatDateVi(date)));
+    for (const auto& child : repos.units.List()) {
+        if (child.parent != from.id || !ActiveOn(child, date)) continue;
+        if (auto start = OpenVersionStart(repos, child.id); start && *start >= date)
+            return Conflict("change_before_last",
+                            fmt::format("Đơn vị trực thuộc «{}» có thay đổi từ {}, sau ngày hiệu lực {}.", child.name,
+                                        FormatDateVi(*start), FormatDateVi(date)));
+    }
+    return {};
+}
+
 // Moves the current members of `from` to `to` on `date` (end one membership, open the next).
 int TransferMembers(Repositories& repos, UnitId from, UnitId to, const Date& date, const std::string& document) {
     int moved = 0;
@@ -179,26 +198,31 @@ std::vector<UnitId> UnitAndPredecessors(UnitRepository& units, UnitId unit) {
     return out;
 }
 
-Result<UnitRecord> CreateUnit(App& app, const RequestContext& ctx, const NewUnitInput& in,
-                              const UnitChangeInput& change_in) {
+Result<UnitRecord> CreateUnitIn(App& app, Repositories& repos, const RequestContext& ctx, const NewUnitInput& in,
+                                const UnitChangeInput& change_in) {
     auto change = CheckChange(change_in);
     if (!change) return tl::unexpected(change.error());
+    Status allowed = in.parent ? Authorize(repos.units, ctx, domain::Action::kManageUnits, *in.parent)
+                               : AuthorizeSystemWide(ctx, domain::Action::kManageUnits);
+    if (!allowed) return tl::unexpected(allowed.error());
+    auto unit = CheckNewUnit(repos, in, change->date);
+    if (!unit) return tl::unexpected(unit.error());
+    auto record = InsertUnit(repos, *unit, change->date);
+    auto event = AddEvent(app, repos, ctx, record.id, "create", *change);
+    repos.units.InsertVersion(
+        {0, record.id, change->date, std::nullopt, record.name, record.parent, record.unit_type, event});
+    auto after = UnitSnapshot(record);
+    after["document"] = change->document;
+    RecordChange(repos, app.clock, ctx, {"unit.create", "unit", std::to_string(record.id.value), nullptr, after});
+    return record;
+}
+
+Result<UnitRecord> CreateUnit(App& app, const RequestContext& ctx, const NewUnitInput& in,
+                              const UnitChangeInput& change_in) {
     Result<UnitRecord> out = NotFound(UnitId{});
     app.store.Write([&](Repositories& repos) {
-        Status allowed = in.parent ? Authorize(repos.units, ctx, domain::Action::kManageUnits, *in.parent)
-                                   : AuthorizeSystemWide(ctx, domain::Action::kManageUnits);
-        if (!allowed) return (out = tl::unexpected(allowed.error())), false;
-        auto unit = CheckNewUnit(repos, in, change->date);
-        if (!unit) return (out = tl::unexpected(unit.error())), false;
-        auto record = InsertUnit(repos, *unit, change->date);
-        auto event = AddEvent(app, repos, ctx, record.id, "create", *change);
-        repos.units.InsertVersion(
-            {0, record.id, change->date, std::nullopt, record.name, record.parent, record.unit_type, event});
-        auto after = UnitSnapshot(record);
-        after["document"] = change->document;
-        RecordChange(repos, app.clock, ctx, {"unit.create", "unit", std::to_string(record.id.value), nullptr, after});
-        out = record;
-        return true;
+        out = CreateUnitIn(app, repos, ctx, in, change_in);
+        return out.has_value();
     });
     return out;
 }

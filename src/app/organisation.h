@@ -46,6 +46,9 @@ struct SplitInput {
 
 Result<UnitRecord> CreateUnit(App& app, const RequestContext& ctx, const NewUnitInput& unit,
                               const UnitChangeInput& change);
+// The same inside the caller's write transaction (for imports that write all rows or none).
+Result<UnitRecord> CreateUnitIn(App& app, Repositories& repos, const RequestContext& ctx, const NewUnitInput& unit,
+                                const UnitChangeInput& change);
 Result<UnitRecord> AmendUnit(App& app, const RequestContext& ctx, UnitId unit, const UnitAmendment& amendment,
                              const UnitChangeInput& change);
 Result<UnitRecord> MergeUnits(App& app, const RequestContext& ctx, const MergeInput& merge,

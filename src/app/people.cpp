@@ -61,11 +61,8 @@ std::optional<Error> NationalIdTaken(Repositories& repos, const RequestContext& 
     bool visible = AuthorizePerson(repos.units, ctx, domain::Action::kViewPeople, *holder).has_value();
     std::string who = visible ? fmt::format("«{}» ({})", holder->full_name, holder->unit_name)
                               : std::string("một người thuộc đơn vị khác");
-    return Error{ErrorCode::kConflict,
-                 "national_id_taken",
-                 fmt::format("Số CCCD {} đã được dùng cho {}.", p.national_id, who),
-                 "",
-                 {{"national_id", ""}}};
+    std::string message = fmt::format("Số CCCD {} đã được dùng cho {}.", p.national_id, who);
+    return Error{ErrorCode::kConflict, "national_id_taken", message, "", {{"national_id", message}}};
 }
 
 std::string Now(App& app) { return FormatIsoUtc(app.clock.Now()); }
@@ -105,7 +102,7 @@ void CheckPersonInput(Checker& c, const PersonInput& in, PersonRecord& out) {
         c.Add("email", "Thư điện tử", fmt::format("Thư điện tử «{}» không hợp lệ.", out.email));
 }
 
-Result<PersonRecord> AddPerson(App& app, const RequestContext& ctx, const PersonInput& in) {
+Result<PersonRecord> AddPersonIn(App& app, Repositories& repos, const RequestContext& ctx, const PersonInput& in) {
     Checker c;
     PersonRecord person;
     CheckPersonInput(c, in, person);
@@ -113,27 +110,28 @@ Result<PersonRecord> AddPerson(App& app, const RequestContext& ctx, const Person
     if (!in.unit) c.Add("unit_id", "Đơn vị", "Vui lòng chọn đơn vị công tác.");
     if (!c.ok()) return tl::unexpected(c.AsError());
     Date joined = start.value_or(VietnamDate(app.clock.Now()));
+    auto unit = AuthorizeUnit(repos.units, ctx, domain::Action::kManagePeople, *in.unit);
+    if (!unit) return tl::unexpected(unit.error());
+    if (!ActiveOn(*unit, joined))
+        return Fail(ErrorCode::kConflict, "unit_not_active",
+                    fmt::format("Đơn vị «{}» không tồn tại vào ngày {}.", unit->name, FormatDateVi(joined)));
+    if (auto taken = NationalIdTaken(repos, ctx, person)) return tl::unexpected(*taken);
+    person.unit = unit->id;
+    person.created_at = person.updated_at = Now(app);
+    person.id = repos.people.Insert(person);
+    repos.people.InsertMembership({0, person.id, unit->id, "", joined, std::nullopt, person.position, ""});
+    person.unit_name = unit->name;
+    auto after = PersonSnapshot(person);
+    after["start_date"] = FormatIsoDate(joined);
+    RecordChange(repos, app.clock, ctx, {"person.create", "person", std::to_string(person.id.value), nullptr, after});
+    return person;
+}
+
+Result<PersonRecord> AddPerson(App& app, const RequestContext& ctx, const PersonInput& in) {
     Result<PersonRecord> out = PersonNotFound(PersonId{});
     app.store.Write([&](Repositories& repos) {
-        auto unit = AuthorizeUnit(repos.units, ctx, domain::Action::kManagePeople, *in.unit);
-        if (!unit) return (out = tl::unexpected(unit.error())), false;
-        if (!ActiveOn(*unit, joined))
-            return (out =
-                        Fail(ErrorCode::kConflict, "unit_not_active",
-                             fmt::format("Đơn vị «{}» không tồn tại vào ngày {}.", unit->name, FormatDateVi(joined)))),
-                   false;
-        if (auto taken = NationalIdTaken(repos, ctx, person)) return (out = tl::unexpected(*taken)), false;
-        person.unit = unit->id;
-        person.created_at = person.updated_at = Now(app);
-        person.id = repos.people.Insert(person);
-        repos.people.InsertMembership({0, person.id, unit->id, "", joined, std::nullopt, person.position, ""});
-        person.unit_name = unit->name;
-        auto after = PersonSnapshot(person);
-        after["start_date"] = FormatIsoDate(joined);
-        RecordChange(repos, app.clock, ctx,
-                     {"person.create", "person", std::to_string(person.id.value), nullptr, after});
-        out = person;
-        return true;
+        out = AddPersonIn(app, repos, ctx, in);
+        return out.has_value();
     });
     return out;
 }
@@ -292,8 +290,9 @@ Result<PersonFile> GetPersonFile(App& app, const RequestContext& ctx, PersonId i
     return out;
 }
 
-Status SetPersonRating(App& app, const RequestContext& ctx, PersonId id, const std::string& year_text,
-                       const std::string& rating_text, const std::string& document_text) {
+Status SetPersonRatingIn(App& app, Repositories& repos, const RequestContext& ctx, PersonId id,
+                         const std::string& year_text, const std::string& rating_text,
+                         const std::string& document_text) {
     Checker c;
     auto year = c.Year("year", "Năm", year_text, true);
     auto rating = c.Code("rating", "Xếp loại", rating_text, domain::TaskRatings(), true);
@@ -301,19 +300,29 @@ Status SetPersonRating(App& app, const RequestContext& ctx, PersonId id, const s
     if (year && *year > VietnamDate(app.clock.Now()).year)
         c.Add("year", "Năm", fmt::format("Chưa thể xếp loại năm {}: năm này chưa đến.", *year));
     if (!c.ok()) return tl::unexpected(c.AsError());
-    return EditPerson(app, ctx, id, [&](Repositories& repos, const PersonRecord&) -> Status {
-        nlohmann::json before = nullptr;
-        for (const auto& r : repos.records.Ratings(id))
-            if (r.year == *year) before = {{"year", r.year}, {"rating", r.rating}, {"document", r.document}};
-        repos.records.SetRating(id, {*year, *rating, document});
-        RecordChange(repos, app.clock, ctx,
-                     {"person.rating",
-                      "person_rating",
-                      fmt::format("{}:{}", id.value, *year),
-                      before,
-                      {{"year", *year}, {"rating", *rating}, {"document", document}}});
-        return {};
+    auto person = LoadPerson(repos, ctx, domain::Action::kManagePeople, id);
+    if (!person) return tl::unexpected(person.error());
+    nlohmann::json before = nullptr;
+    for (const auto& r : repos.records.Ratings(id))
+        if (r.year == *year) before = {{"year", r.year}, {"rating", r.rating}, {"document", r.document}};
+    repos.records.SetRating(id, {*year, *rating, document});
+    RecordChange(repos, app.clock, ctx,
+                 {"person.rating",
+                  "person_rating",
+                  fmt::format("{}:{}", id.value, *year),
+                  before,
+                  {{"year", *year}, {"rating", *rating}, {"document", document}}});
+    return {};
+}
+
+Status SetPersonRating(App& app, const RequestContext& ctx, PersonId id, const std::string& year_text,
+                       const std::string& rating_text, const std::string& document_text) {
+    Status out;
+    app.store.Write([&](Repositories& repos) {
+        out = SetPersonRatingIn(app, repos, ctx, id, year_text, rating_text, document_text);
+        return out.has_value();
     });
+    return out;
 }
 
 Status DeletePersonRating(App& app, const RequestContext& ctx, PersonId id, int year) {

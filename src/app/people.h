@@ -32,6 +32,8 @@ struct PersonInput {
 void CheckPersonInput(Checker& checker, const PersonInput& in, PersonRecord& out);
 
 Result<PersonRecord> AddPerson(App& app, const RequestContext& ctx, const PersonInput& in);
+// The same inside the caller's write transaction (imports).
+Result<PersonRecord> AddPersonIn(App& app, Repositories& repos, const RequestContext& ctx, const PersonInput& in);
 Result<PersonRecord> UpdatePerson(App& app, const RequestContext& ctx, PersonId id, const PersonInput& in);
 // Ends the current membership on `date` and opens one in `to` (the person's current unit becomes `to`).
 Result<PersonRecord> TransferPerson(App& app, const RequestContext& ctx, PersonId id, UnitId to,
@@ -73,6 +75,8 @@ Result<PersonFile> GetPersonFile(App& app, const RequestContext& ctx, PersonId i
 
 Status SetPersonRating(App& app, const RequestContext& ctx, PersonId id, const std::string& year,
                        const std::string& rating, const std::string& document);
+Status SetPersonRatingIn(App& app, Repositories& repos, const RequestContext& ctx, PersonId id, const std::string& year,
+                         const std::string& rating, const std::string& document);
 Status DeletePersonRating(App& app, const RequestContext& ctx, PersonId id, int year);
 
 struct LeaveInput {

@@ -3,6 +3,7 @@
 // All repositories handed to one Read/Write callback share one connection and one transaction.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,7 +31,7 @@ struct RoleGrant {
     domain::Role role = domain::Role::kViewer;
     UnitId unit;
     std::string unit_name;
-    bool unit_is_root = false;  // the unit has no parent (the province)
+    bool unit_is_root = false;  // the unit has no parent and still exists (the province)
 };
 
 struct SessionRecord {
@@ -102,6 +103,7 @@ struct PersonRecord {
     std::string email;
     std::optional<UnitId> unit;  // the current unit
     std::string unit_name;       // filled by reads
+    std::string unit_code;       // filled by reads
     std::string created_at, updated_at;
 };
 
@@ -236,8 +238,6 @@ class UnitRepository {
     virtual void UpdateCurrent(const UnitRecord& unit) = 0;
     // Units existing on `date`, with the name, parent and type of the version covering it.
     virtual std::vector<UnitRecord> ListAsOf(const Date& date) = 0;
-    // Units whose folded name contains `folded` (current names), at most `limit`.
-    virtual std::vector<UnitRecord> Search(std::string_view folded, int limit) = 0;
 
     virtual std::vector<UnitVersion> Versions(UnitId unit) = 0;
     virtual std::int64_t InsertVersion(const UnitVersion& version) = 0;
@@ -333,6 +333,28 @@ struct Repositories {
     AwardRepository& awards;
 };
 
+// Fast loading of generated data (tdkt seed synthetic): rows go straight to the tables in one
+// transaction per Finish(), without the use cases' checks. Ids are given by the caller.
+struct BulkPerson {
+    std::int64_t id = 0;
+    std::string full_name, gender, national_id, category, position;
+    Date birth_date;
+    std::int64_t unit_id = 0;
+    Date start_date;
+};
+
+class BulkSink {
+  public:
+    virtual ~BulkSink() = default;
+    virtual void Person(const BulkPerson& person) = 0;  // also its membership from start_date
+    virtual void Rating(std::int64_t person_id, int year, std::string_view rating) = 0;
+    virtual void Award(std::int64_t person_id, std::string_view code, int year, std::int64_t prize_vnd) = 0;
+    // Writes what is buffered and commits; the sink can be used again afterwards.
+    virtual void Finish() = 0;
+    // The largest person id in use (generated ids continue after it).
+    virtual std::int64_t MaxPersonId() = 0;
+};
+
 class Store {
   public:
     virtual ~Store() = default;
@@ -344,6 +366,7 @@ class Store {
     // Runs fn in one write transaction; commits when fn returns true, rolls back when it returns
     // false or throws (the exception propagates).
     virtual void Write(const std::function<bool(Repositories&)>& fn) = 0;
+    virtual std::unique_ptr<BulkSink> Bulk() = 0;
 };
 
 }  // namespace tdkt::app

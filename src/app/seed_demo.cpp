@@ -230,6 +230,7 @@ std::string AuthorityFor(const DemoUnit& u) {
 }
 
 struct PeopleSeeder {
+    PeopleSeeder(App& a, Repositories& r) : app(a), repos(r) {}
     App& app;
     Repositories& repos;
     Random rng{20250701};
@@ -369,7 +370,7 @@ Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx, const SeedOptio
         int total_weight = 0;
         for (const auto& [u, w] : homes) total_weight += w;
         app.store.Write([&](Repositories& repos) {
-            PeopleSeeder seeder{app, repos};
+            PeopleSeeder seeder(app, repos);
             seeder.now = FormatIsoUtc(app.clock.Now());
             auto home_of = [&](const char* code) {
                 for (const auto& u : kOldUnits)
@@ -419,40 +420,18 @@ Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx, const SeedOptio
                     seeder.AddPerson(name, gender, 1965 + r.Below(36), home, PositionFor(home.type, r.Chance(3), r));
                 seeder.History(id, gender, home);
             }
-            // Collective titles of the units, 2019–2025.
-            for (const auto& [u, w] : homes) {
-                for (int year = 2019; year <= 2025; ++year) {
-                    int roll = r.Below(100);
-                    std::string rating = roll < 30 ? "HTXS" : roll < 90 ? "HTT" : "HT";
-                    repos.units.SetRating(ids.at(u->code),
-                                          {year, rating, fmt::format("Đánh giá tập thể năm {}", year)});
-                    if (rating == "HT") continue;
-                    AwardRecord a;
-                    a.subject_type = "collective";
-                    a.unit = ids.at(u->code);
-                    a.award_code = rating == "HTXS" ? "TTLDXS" : "TTLDTT";
-                    a.year = year;
-                    a.kind = "merit";
-                    a.decision_date = Date{year + 1, 1, 20};
-                    a.decision_number = fmt::format("{}/QĐ-UBND", 100 + r.Below(900));
-                    a.authority = a.award_code == "TTLDXS" ? "Chủ tịch UBND tỉnh" : AuthorityFor(*u);
-                    a.prize_vnd = Prize(a.award_code == "TTLDXS" ? 1.5 : 0.8, *a.decision_date);
-                    a.source = "import";
-                    a.created_at = seeder.now;
-                    repos.awards.Insert(a);
-                    ++seeder.awards;
-                }
-            }
             // Some people moved between units in 2022: their history follows them.
-            std::vector<Membership> moves;
+            // Moves stay between units of one type (a teacher to another school).
+            std::map<std::string, std::vector<Membership>> by_type;
             for (const auto& [u, w] : homes) {
                 auto members = repos.people.CurrentMemberships(ids.at(u->code));
-                for (std::size_t k = 12; k < members.size(); k += 25) moves.push_back(members[k]);
+                for (std::size_t k = 12; k < members.size(); k += 25) by_type[u->type].push_back(members[k]);
             }
-            for (std::size_t k = 0; k + 1 < moves.size(); k += 2) {
-                const auto& m = moves[k];
-                UnitId to = moves[k + 1].unit;
-                if (to == m.unit) continue;
+            std::vector<std::pair<Membership, UnitId>> moves;
+            for (const auto& [type, list] : by_type)
+                for (std::size_t k = 0; k + 1 < list.size(); k += 2)
+                    if (list[k].unit != list[k + 1].unit) moves.emplace_back(list[k], list[k + 1].unit);
+            for (const auto& [m, to] : moves) {
                 repos.people.EndMembership(m.id, Date{2022, 9, 1});
                 repos.people.InsertMembership({0, m.person, to, "", Date{2022, 9, 1}, std::nullopt, m.position,
                                                "Quyết định điều động (dữ liệu mẫu)"});
@@ -468,6 +447,7 @@ Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx, const SeedOptio
             return true;
         });
     }
+    bool collective_history = report.people > 0;
     // 3. The reform of 1/7/2025: merges, renames, moves and dissolutions.
     if (!reform_done && find("TB")) {
         for (const auto& m : kMerges) {
@@ -480,6 +460,7 @@ Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx, const SeedOptio
                 merge.new_unit = NewUnitInput{m.into_code, m.into_name, m.into_type, ids.at(m.into_parent)};
             auto merged = MergeUnits(app, ctx, merge, {kReform, m.document, ""});
             if (!merged) return tl::unexpected(merged.error());
+            if (merge.new_unit) ++report.units;
             ids[m.into_code] = merged->id;
         }
         auto amend = [&](const char* code, UnitAmendment a, const char* document) -> Status {
@@ -505,7 +486,44 @@ Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx, const SeedOptio
         province.into = ids.at("HY");
         auto merged = MergeUnits(app, ctx, province, {kReform, kProvinceMerger, ""});
         if (!merged) return tl::unexpected(merged.error());
-        report.units += static_cast<int>(std::size(kMerges));
+    }
+    // 4. Collective ratings and titles: the units of the time for 2019–2024, today's units for 2025.
+    if (collective_history) {
+        app.store.Write([&](Repositories& repos) {
+            Random r{2019};
+            std::string now = FormatIsoUtc(app.clock.Now());
+            int awards = 0;
+            auto rate = [&](const UnitRecord& u, int year) {
+                if (u.unit_type == "province" || u.unit_type == "district") return;
+                int roll = r.Below(100);
+                std::string rating = roll < 30 ? "HTXS" : roll < 90 ? "HTT" : "HT";
+                repos.units.SetRating(u.id, {year, rating, fmt::format("Đánh giá tập thể năm {}", year)});
+                if (rating == "HT") return;
+                AwardRecord a;
+                a.subject_type = "collective";
+                a.unit = u.id;
+                a.award_code = rating == "HTXS" ? "TTLDXS" : "TTLDTT";
+                a.year = year;
+                a.kind = "merit";
+                a.decision_date = Date{year + 1, 1, 20};
+                a.decision_number = fmt::format("{}/QĐ-UBND", 100 + r.Below(900));
+                bool local = u.unit_type == "commune" || u.unit_type == "ward" || u.unit_type == "town";
+                a.authority = a.award_code == "TTLDXS" ? "Chủ tịch UBND tỉnh"
+                              : local ? (year < 2025 ? "Chủ tịch UBND cấp huyện" : "Chủ tịch UBND tỉnh")
+                                      : "Thủ trưởng cơ quan, đơn vị";
+                a.prize_vnd = Prize(a.award_code == "TTLDXS" ? 1.5 : 0.8, *a.decision_date);
+                a.source = "import";
+                a.created_at = now;
+                repos.awards.Insert(a);
+                ++awards;
+            };
+            for (int year = 2019; year <= 2024; ++year)
+                for (const auto& u : repos.units.ListAsOf(Date{year, 12, 31})) rate(u, year);
+            for (const auto& u : repos.units.ListAsOf(Date{2025, 12, 31})) rate(u, 2025);
+            RecordChange(repos, app.clock, ctx,
+                         {"seed.demo_units", "unit", "*", nullptr, {{"collective_awards", awards}}});
+            return true;
+        });
     }
     for (const auto& u : kUsers) {
         bool exists = false;

@@ -17,7 +17,7 @@ struct SeedReport {
 };
 
 struct SeedOptions {
-    int people = 2000;  // people with seven years of ratings and awards (six fixed ones always included)
+    int people = 2000;  // people with seven years of ratings and awards; when > 0, at least the six fixed ones
 };
 
 // Thái Bình and Hưng Yên from 2019, merged on 1/7/2025 (the two-tier structure), their people and

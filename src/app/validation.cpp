@@ -1,6 +1,7 @@
 #include "app/validation.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -67,17 +68,30 @@ std::optional<int> Checker::Year(std::string_view field, std::string_view label,
 }
 
 std::optional<std::int64_t> Checker::Money(std::string_view field, std::string_view label, std::string_view value) {
+    // Whole đồng: "1170000", or grouped by threes with dots, commas or spaces ("1.170.000", "1,170,000").
+    std::string clean = text::CleanLine(value);
+    if (clean.empty()) return 0;
     std::string digits;
-    bool ok = true;
-    for (char c : text::CleanLine(value)) {
-        if (c >= '0' && c <= '9')
+    bool ok = std::isdigit(static_cast<unsigned char>(clean.front())) &&
+              std::isdigit(static_cast<unsigned char>(clean.back()));
+    int group = 0;
+    bool grouped = false;
+    for (char c : clean) {
+        if (c >= '0' && c <= '9') {
             digits.push_back(c);
-        else if (c != '.' && c != ' ' && c != ',')
+            ++group;
+        } else if (c == '.' || c == ',' || c == ' ') {
+            if (grouped && group != 3) ok = false;
+            if (!grouped && (group == 0 || group > 3)) ok = false;
+            grouped = true;
+            group = 0;
+        } else {
             ok = false;
+        }
     }
-    if (digits.empty() && ok) return 0;
+    if (grouped && group != 3) ok = false;
     if (!ok || digits.size() > 15) {
-        Add(field, label, fmt::format("{} «{}» không phải số tiền hợp lệ (đồng, ví dụ 1.170.000).", label, value));
+        Add(field, label, fmt::format("{} «{}» không phải số tiền hợp lệ (số đồng, ví dụ 1.170.000).", label, clean));
         return std::nullopt;
     }
     return std::stoll(digits);

@@ -32,7 +32,7 @@ class Checker {
                                     const domain::Vocabulary& vocabulary, bool required);
     // A year between 1945 and 2100.
     std::optional<int> Year(std::string_view field, std::string_view label, std::string_view value, bool required);
-    // A whole non-negative amount of đồng; dots and spaces as thousands separators are accepted.
+    // A whole non-negative amount of đồng: digits, optionally grouped by threes with . , or spaces.
     std::optional<std::int64_t> Money(std::string_view field, std::string_view label, std::string_view value);
     // "có"/"x"/"1"/"true" → true, ""/"không"/"0"/"false" → false.
     bool Flag(std::string_view field, std::string_view label, std::string_view value);

@@ -6,9 +6,12 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
+#include <fstream>
 #include <iostream>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -16,12 +19,15 @@
 #include <CLI/CLI.hpp>
 
 #include "app/audit_log.h"
+#include "app/import.h"
 #include "app/manage_users.h"
 #include "app/seed_demo.h"
+#include "app/seed_synthetic.h"
 #include "app/sign_in.h"
 #include "core/crypto.h"
 #include "core/text.h"
 #include "domain/role.h"
+#include "reports/xlsx_reader.h"
 #include "storage/sql_store.h"
 
 namespace tdkt::cli {
@@ -35,6 +41,10 @@ struct Options {
     int io_threads = 1;
     int pool = 0;  // 0: by backend (DefaultPoolSize)
     int people = 2000;
+    long long synthetic_people = 100'000;
+    int years = 10;
+    std::uint64_t seed = 1;
+    std::string kind = "people", file;
     bool no_access_log = false;
     bool secure_cookies = false;
     std::string login, name, password;
@@ -321,37 +331,110 @@ int Run(int argc, char** argv, const Hooks& hooks) {
         };
     });
 
-    auto* audit = root.add_subcommand("audit", "The audit log");
-    audit->require_subcommand(1);
-    auto* verify = audit->add_subcommand("verify", "Check the hash chain; exits 1 and names the first broken entry");
-    AddDb(verify, o);
-    verify->callback([&] {
+    auto* synthetic = seed->add_subcommand(
+        "synthetic", "National-scale generated people (34 provinces, their communes) for benchmarks; deterministic");
+    AddDb(synthetic, o);
+    synthetic->add_option("--people", o.synthetic_people, "People to generate")
+        ->check(CLI::Range(0LL, 100'000'000LL))
+        ->capture_default_str();
+    synthetic->add_option("--years", o.years, "Years of ratings per person")
+        ->check(CLI::Range(1, 30))
+        ->capture_default_str();
+    synthetic->add_option("--seed", o.seed, "Random seed (same seed, same data)")->capture_default_str();
+    synthetic->callback([&] {
         action = [&] {
             return WithApp(o, 1, [&](app::App& app) {
-                auto result = app::VerifyAuditLog(app);
-                if (!result.first_break) {
-                    std::cout << fmt::format("Nhật ký toàn vẹn: {} bản ghi, chuỗi mã băm khớp.\n",
-                                             result.entries_checked);
-                    return 0;
-                }
-                std::cerr << fmt::format("Nhật ký bị can thiệp: bản ghi đầu tiên bị hỏng là #{}. {}\n",
-                                         result.first_break->entry_id, result.first_break->reason);
-                return 1;
+                auto started = std::chrono::steady_clock::now();
+                auto report = app::SeedSynthetic(app, SystemContext(), {o.synthetic_people, o.years, o.seed},
+                                                 [](std::int64_t done, std::int64_t total) {
+                                                     std::cerr << fmt::format("… {} / {} người\n", done, total);
+                                                 });
+                if (!report) return Report(tl::unexpected(report.error()));
+                double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+                std::cout << fmt::format(
+                    "Đã sinh {} đơn vị, {} cá nhân, {} xếp loại, {} khen thưởng trong {:.1f} giây.\n", report->units,
+                    report->people, report->ratings, report->awards, seconds);
+                return 0;
             });
         };
     });
 
-    try {
-        root.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return root.exit(e) == 0 ? 0 : 2;
-    }
-    try {
-        return action ? action() : 2;
-    } catch (const std::exception& e) {
-        std::cerr << "Lỗi hệ thống: " << e.what() << std::endl;
+    auto* import = root.add_subcommand(
+        "import",
+        "Import units, people, ratings or awards from an xlsx file: every row is checked; any problem "
+        "imports nothing and lists each row (exit 1)");
+    AddDb(import, o);
+    import->add_option("--kind", o.kind, "units | people | ratings | awards")
+        ->check(CLI::IsMember({"units", "people", "ratings", "awards"}))
+        ->capture_default_str();
+    import->add_option("file", o.file, "The .xlsx file (templates: /nhap-du-lieu in the web app)")->required();
+    import->callback([&] {
+        action = [&] {
+            std::ifstream in(o.file, std::ios::binary);
+    if (!in) {
+        std::cerr << "Không mở được tệp " << o.file << ".\n";
         return 1;
     }
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    auto sheet = reports::ReadXlsx(bytes.str());
+    if (!sheet) return Report(tl::unexpected(sheet.error()));
+    return WithApp(o, 1, [&](app::App& app) {
+        auto kind = *app::ImportKindFromCode(o.kind);
+        int last = -1;
+        auto report =
+            app::ImportTable(app, SystemContext(), kind, sheet->rows, [&](std::string_view, int done, int total) {
+                int percent = total ? done * 100 / total : 100;
+                if (percent / 10 != last / 10) std::cerr << fmt::format("… {} / {} dòng\n", done, total);
+                last = percent;
+            });
+        if (!report) return Report(tl::unexpected(report.error()));
+        if (!report->problems.empty()) {
+            for (const auto& p : report->problems)
+                std::cerr << fmt::format("Dòng {}{}: {}\n", p.row, p.column.empty() ? "" : ", cột «" + p.column + "»",
+                                         p.message);
+            std::cerr << fmt::format("Tệp có {} lỗi trong {} dòng: chưa nhập dòng nào.\n", report->problems.size(),
+                                     report->rows);
+            return 1;
+        }
+        std::cout << fmt::format("Đã nhập {} dòng ({}).\n", text::FormatNumberVi(report->imported),
+                                 app::ImportKindLabel(kind));
+        return 0;
+    });
+};
+}  // namespace tdkt::cli
+);
+
+auto* audit = root.add_subcommand("audit", "The audit log");
+audit->require_subcommand(1);
+auto* verify = audit->add_subcommand("verify", "Check the hash chain; exits 1 and names the first broken entry");
+AddDb(verify, o);
+verify->callback([&] {
+    action = [&] {
+        return WithApp(o, 1, [&](app::App& app) {
+            auto result = app::VerifyAuditLog(app);
+            if (!result.first_break) {
+                std::cout << fmt::format("Nhật ký toàn vẹn: {} bản ghi, chuỗi mã băm khớp.\n", result.entries_checked);
+                return 0;
+            }
+            std::cerr << fmt::format("Nhật ký bị can thiệp: bản ghi đầu tiên bị hỏng là #{}. {}\n",
+                                     result.first_break->entry_id, result.first_break->reason);
+            return 1;
+        });
+    };
+});
+
+try {
+    root.parse(argc, argv);
+} catch (const CLI::ParseError& e) {
+    return root.exit(e) == 0 ? 0 : 2;
+}
+try {
+    return action ? action() : 2;
+} catch (const std::exception& e) {
+    std::cerr << "Lỗi hệ thống: " << e.what() << std::endl;
+    return 1;
+}
 }
 
 }  // namespace tdkt::cli

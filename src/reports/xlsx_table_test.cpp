@@ -1,5 +1,6 @@
 // The workbook is read back with liborcus (an independent xlsx reader), cell by cell.
 #include "reports/xlsx_table.h"
+#include "reports/xlsx_reader.h"
 
 #include <cstdio>
 #include <fstream>
@@ -48,6 +49,30 @@ TEST(XlsxTable_WriteXlsx, ReadsBackTitleHeaderAndVietnameseCells) {
     EXPECT_EQ(wb.Cell(3, 2), "Thao tác");
     EXPECT_EQ(wb.Cell(4, 1), "admin");
     EXPECT_EQ(wb.Cell(5, 2), "Tạo đơn vị «Sở Y tế»");
+}
+
+}  // namespace tdkt::reports
+
+namespace tdkt::reports {
+
+TEST(XlsxReader_ReadXlsx, ReadsBackWhatWriteXlsxWrote) {
+    Table t{"Cá nhân", "DANH SÁCH", "Xuất lúc …", {"Họ và tên", "Số CCCD"}, {{"Đặng Thị Đào", "034184000001"}}};
+    auto sheet = ReadXlsx(WriteXlsx(t));
+    ASSERT_TRUE(sheet) << sheet.error().message;
+    ASSERT_EQ(sheet->rows.size(), 5u);
+    EXPECT_EQ(sheet->rows[0], std::vector<std::string>{"DANH SÁCH"});
+    EXPECT_EQ(sheet->rows[2], std::vector<std::string>{});
+    EXPECT_EQ(sheet->rows[3], (std::vector<std::string>{"Họ và tên", "Số CCCD"}));
+    EXPECT_EQ(sheet->rows[4], (std::vector<std::string>{"Đặng Thị Đào", "034184000001"}));
+}
+
+TEST(XlsxReader_ReadXlsx, RefusesWhatIsNotAWorkbook) {
+    auto text = ReadXlsx("Họ và tên;Số CCCD\n");
+    ASSERT_FALSE(text);
+    EXPECT_EQ(text.error().message, "Tệp tải lên không phải tệp Excel (.xlsx).");
+    auto broken = ReadXlsx(std::string("PK\x03\x04 not really a zip", 25));
+    ASSERT_FALSE(broken);
+    EXPECT_EQ(broken.error().message, "Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.");
 }
 
 }  // namespace tdkt::reports

@@ -21,10 +21,10 @@ HotStatements::HotStatements(soci::session& s)
                           "created_at_ms FROM users WHERE id = :id",
              into(user.login), into(user.name), into(user.hash), into(user.disabled), into(user.failed),
              into(user.locked), into(user.created), use(user.id))),
-      grants_((s.prepare << "SELECT g.role, g.unit_id, u.name, u.parent_id FROM role_grants g JOIN units u ON u.id = "
-                            "g.unit_id WHERE g.user_id = :u ORDER BY g.role, g.unit_id",
+      grants_((s.prepare << "SELECT g.role, g.unit_id, u.name, u.parent_id, u.valid_to FROM role_grants g JOIN units u "
+                            "ON u.id = g.unit_id WHERE g.user_id = :u ORDER BY g.role, g.unit_id",
                into(grant.role), into(grant.unit), into(grant.unit_name), into(grant.parent, grant.parent_ind),
-               use(grant.user))),
+               into(grant.ended, grant.ended_ind), use(grant.user))),
       unit_((s.prepare << "SELECT code, name, parent_id, unit_type, valid_from, valid_to FROM units WHERE id = :id",
              into(unit.code), into(unit.name), into(unit.parent, unit.parent_ind), into(unit.unit_type),
              into(unit.valid_from, unit.from_ind), into(unit.valid_to, unit.to_ind), use(unit.id))) {}

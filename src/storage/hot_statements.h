@@ -46,8 +46,8 @@ class HotStatements {
     struct GrantRow {
         long long user = 0, unit = 0, parent = 0;
         int role = 0;
-        std::string unit_name;
-        soci::indicator parent_ind = soci::i_null;
+        std::string unit_name, ended;
+        soci::indicator parent_ind = soci::i_null, ended_ind = soci::i_null;  // ended: the unit's valid_to
     } grant;
     bool FirstGrant() { return grants_.execute(true); }
     bool NextGrant() { return grants_.fetch(); }

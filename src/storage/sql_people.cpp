@@ -7,13 +7,14 @@ namespace {
 
 constexpr const char* kPersonColumns =
     "SELECT p.id, p.full_name, p.gender, p.birth_date, p.national_id, p.category, p.direct_worker, p.position, "
-    "p.phone, p.email, p.unit_id, COALESCE(u.name, ''), p.created_at, p.updated_at FROM people p LEFT JOIN units u "
+    "p.phone, p.email, p.unit_id, COALESCE(u.name, ''), COALESCE(u.code, ''), p.created_at, p.updated_at FROM people "
+    "p LEFT JOIN units u "
     "ON u.id = p.unit_id ";
 
 struct PersonRow {
     long long id = 0;
     int direct = 0;
-    std::string name, gender, category, position, phone, email, unit_name, created, updated;
+    std::string name, gender, category, position, phone, email, unit_name, unit_code, created, updated;
     NullableText birth, national_id;
     NullableId unit;
 
@@ -30,6 +31,7 @@ struct PersonRow {
         st.exchange(soci::into(email));
         st.exchange(soci::into(unit.value, unit.ind));
         st.exchange(soci::into(unit_name));
+        st.exchange(soci::into(unit_code));
         st.exchange(soci::into(created));
         st.exchange(soci::into(updated));
     }
@@ -47,6 +49,7 @@ struct PersonRow {
         p.email = email;
         p.unit = unit.As<UnitId>();
         p.unit_name = unit_name;
+        p.unit_code = unit_code;
         p.created_at = created;
         p.updated_at = updated;
         return p;
@@ -141,7 +144,8 @@ app::PersonPage SqlPersonRepository::Search(const app::PersonQuery& q) {
     // The SQL text depends only on which filters are present (and how many units), never on values.
     std::string where = "WHERE 1 = 1 ";
     std::string pattern = "%" + LikeSafe(q.name_folded) + "%";
-    std::string nid = LikeSafe(q.national_id_prefix) + "%";
+    // A prefix of digits as a range, so the unique index answers it on both databases.
+    std::string nid_from = q.national_id_prefix, nid_to = q.national_id_prefix + ":";  // ':' follows '9'
     std::vector<long long> units;
     bool by_name = !LikeSafe(q.name_folded).empty();
     // SQLite's trigram index answers LIKE for patterns of three or more characters.
@@ -150,7 +154,7 @@ app::PersonPage SqlPersonRepository::Search(const app::PersonQuery& q) {
         where += "AND p.id IN (SELECT rowid FROM people_search WHERE name_folded LIKE :q) ";
     else if (by_name)
         where += "AND p.name_folded LIKE :q ";
-    if (!q.national_id_prefix.empty()) where += "AND p.national_id LIKE :nid ";
+    if (!q.national_id_prefix.empty()) where += "AND p.national_id >= :nid_from AND p.national_id < :nid_to ";
     if (!q.category.empty()) where += "AND p.category = :cat ";
     if (q.units) {
         if (q.units->empty()) return {};
@@ -163,7 +167,10 @@ app::PersonPage SqlPersonRepository::Search(const app::PersonQuery& q) {
     }
     auto bind = [&](soci::statement& st) {
         if (by_name) st.exchange(soci::use(pattern));
-        if (!q.national_id_prefix.empty()) st.exchange(soci::use(nid));
+        if (!q.national_id_prefix.empty()) {
+            st.exchange(soci::use(nid_from));
+            st.exchange(soci::use(nid_to));
+        }
         if (!q.category.empty()) st.exchange(soci::use(q.category));
         for (auto& u : units) st.exchange(soci::use(u));
     };

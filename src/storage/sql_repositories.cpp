@@ -142,7 +142,8 @@ std::vector<app::RoleGrant> SqlUserRepository::Grants(UserId id) {
     for (bool row = hot.FirstGrant(); row; row = hot.NextGrant()) {
         const auto& g = hot.grant;
         if (auto role = domain::RoleFromValue(g.role))
-            out.push_back({*role, UnitId{g.unit}, g.unit_name, g.parent_ind != soci::i_ok});
+            out.push_back(
+                {*role, UnitId{g.unit}, g.unit_name, g.parent_ind != soci::i_ok && g.ended_ind != soci::i_ok});
     }
     return out;
 }
@@ -313,14 +314,6 @@ std::vector<app::UnitRecord> SqlUnitRepository::ListAsOf(const Date& date) {
                           st.exchange(soci::use(d));
                           st.exchange(soci::use(d));
                       });
-}
-
-std::vector<app::UnitRecord> SqlUnitRepository::Search(std::string_view folded, int limit) {
-    std::string pattern = "%" + LikeSafe(folded) + "%";
-    return QueryUnits(
-        s_,
-        std::string(kUnitColumns) + "WHERE u.name_folded LIKE :q ORDER BY u.sort_key LIMIT " + std::to_string(limit),
-        [&](soci::statement& st) { st.exchange(soci::use(pattern)); });
 }
 
 std::vector<app::UnitVersion> SqlUnitRepository::Versions(UnitId unit) {

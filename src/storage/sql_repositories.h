@@ -53,7 +53,6 @@ class SqlUnitRepository final : public app::UnitRepository {
     std::int64_t Count() override;
     void UpdateCurrent(const app::UnitRecord& unit) override;
     std::vector<app::UnitRecord> ListAsOf(const Date& date) override;
-    std::vector<app::UnitRecord> Search(std::string_view folded, int limit) override;
     std::vector<app::UnitVersion> Versions(UnitId unit) override;
     std::int64_t InsertVersion(const app::UnitVersion& version) override;
     void CloseOpenVersion(UnitId unit, const Date& date) override;

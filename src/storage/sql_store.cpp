@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "storage/bulk_sink.h"
 #include "storage/sql_repositories.h"
 
 namespace tdkt::storage {
@@ -64,6 +65,8 @@ void SqlStore::Write(const std::function<bool(app::Repositories&)>& fn) {
         throw;
     }
 }
+
+std::unique_ptr<app::BulkSink> SqlStore::Bulk() { return OpenBulkSink(pool_); }
 
 MigrationReport SqlStore::Migrate() {
     auto lease = pool_.Acquire();

@@ -15,6 +15,7 @@ class SqlStore final : public app::Store {
     std::string_view Backend() const override { return BackendName(pool_.backend()); }
     void Read(const std::function<void(app::Repositories&)>& fn) override;
     void Write(const std::function<bool(app::Repositories&)>& fn) override;
+    std::unique_ptr<app::BulkSink> Bulk() override;
 
     MigrationReport Migrate();
     int SchemaVersion();

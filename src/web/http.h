@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/sign_in.h"
+#include "web/url.h"
 
 namespace tdkt::web {
 
@@ -26,6 +27,7 @@ struct Request {
     std::multimap<std::string, std::string, CaseInsensitiveLess> headers;
     std::multimap<std::string, std::string> params;  // query string and url-encoded form fields
     std::vector<std::string> captures;               // regex groups of the route pattern
+    std::vector<UploadedFile> files;                 // multipart/form-data uploads
 
     // Filled by the adapter before the handler runs.
     std::string request_id;

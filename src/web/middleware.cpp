@@ -56,7 +56,11 @@ std::optional<Response> CheckCsrf(const Request& req, Kind kind) {
 }
 
 std::optional<Response> CheckInput(const Request& req, Kind kind) {
-    bool ok = text::IsValidUtf8(req.body);
+    // Uploads (multipart forms, Excel files) carry binary bodies; their text fields are still checked.
+    std::string type = req.Header("Content-Type");
+    bool binary = type.rfind("multipart/form-data", 0) == 0 || type.rfind("application/vnd.", 0) == 0 ||
+                  type.rfind("application/octet-stream", 0) == 0;
+    bool ok = binary || text::IsValidUtf8(req.body);
     for (const auto& [k, v] : req.params) ok = ok && text::IsValidUtf8(k) && text::IsValidUtf8(v);
     if (ok) return std::nullopt;
     Error e{ErrorCode::kInvalidInput, "invalid_encoding", "Dữ liệu gửi lên không phải văn bản UTF-8 hợp lệ."};

@@ -1,7 +1,9 @@
 #include "web/page_util.h"
 
+#include <algorithm>
 #include <map>
 
+#include "app/organisation.h"
 #include "web/error_mapper.h"
 
 namespace tdkt::web {
@@ -30,14 +32,46 @@ std::string AuditActionLabel(const std::string& action) {
         {"role.grant", "Giao vai trò"},
         {"role.revoke", "Thu hồi vai trò"},
         {"unit.create", "Tạo đơn vị"},
+        {"unit.rename", "Đổi tên đơn vị"},
+        {"unit.move", "Chuyển đơn vị cấp trên"},
+        {"unit.retype", "Đổi loại đơn vị"},
+        {"unit.change", "Thay đổi đơn vị"},
+        {"unit.merge", "Hợp nhất, sáp nhập đơn vị"},
+        {"unit.split", "Chia tách đơn vị"},
+        {"unit.dissolve", "Giải thể đơn vị"},
+        {"unit.rating", "Xếp loại tập thể"},
+        {"unit.rating_delete", "Xoá xếp loại tập thể"},
+        {"person.create", "Thêm cá nhân"},
+        {"person.update", "Sửa hồ sơ cá nhân"},
+        {"person.transfer", "Điều chuyển cá nhân"},
+        {"person.rating", "Xếp loại cá nhân"},
+        {"person.rating_delete", "Xoá xếp loại cá nhân"},
+        {"person.leave", "Ghi nghỉ thai sản"},
+        {"person.discipline", "Ghi kỷ luật"},
+        {"person.initiative", "Ghi sáng kiến, đề tài"},
+        {"person.leave_delete", "Xoá nghỉ thai sản"},
+        {"person.discipline_delete", "Xoá kỷ luật"},
+        {"person.initiative_delete", "Xoá sáng kiến, đề tài"},
+        {"award.create", "Ghi khen thưởng"},
+        {"award.delete", "Xoá khen thưởng"},
+        {"seed.demo_people", "Nạp dữ liệu mẫu"},
     };
     auto it = kLabels.find(action);
     return it == kLabels.end() ? action : it->second;
 }
 
 std::string EntityTypeLabel(const std::string& entity_type) {
-    static const std::map<std::string, std::string> kLabels{
-        {"user", "Người dùng"}, {"unit", "Đơn vị"}, {"session", "Phiên đăng nhập"}, {"role_grant", "Vai trò"}};
+    static const std::map<std::string, std::string> kLabels{{"user", "Người dùng"},
+                                                            {"unit", "Đơn vị"},
+                                                            {"session", "Phiên đăng nhập"},
+                                                            {"role_grant", "Vai trò"},
+                                                            {"person", "Cá nhân"},
+                                                            {"person_rating", "Xếp loại cá nhân"},
+                                                            {"unit_rating", "Xếp loại tập thể"},
+                                                            {"leave", "Nghỉ thai sản"},
+                                                            {"discipline", "Kỷ luật"},
+                                                            {"initiative", "Sáng kiến, đề tài"},
+                                                            {"award", "Khen thưởng"}};
     auto it = kLabels.find(entity_type);
     return it == kLabels.end() ? entity_type : it->second;
 }
@@ -46,6 +80,32 @@ std::string SafeNext(const std::string& next) {
     bool local = next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
                  next.find_first_of("\r\n") == std::string::npos;
     return local ? next : "/";
+}
+
+std::string DateVi(const std::optional<Date>& d) { return d ? FormatDateVi(*d) : ""; }
+
+nlohmann::json UnitOptions(app::App& app, const Request& req, std::optional<std::int64_t> selected) {
+    nlohmann::json out = nlohmann::json::array();
+    if (auto units = app::ListUnitsAsOf(app, req.Context(), std::nullopt))
+        for (const auto& u : *units)
+            out.push_back({{"id", std::to_string(u.id.value)}, {"name", u.name}, {"selected", selected == u.id.value}});
+    return out;
+}
+
+nlohmann::json VocabularyOptions(const domain::Vocabulary& v, const std::string& selected) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& e : v.entries())
+        out.push_back(
+            {{"code", std::string(e.code)}, {"label", std::string(e.label)}, {"selected", e.code == selected}});
+    return out;
+}
+
+std::optional<std::int64_t> IdParam(const Request& req, std::string_view name) {
+    std::string v = req.Param(name);
+    if (v.empty() || v.size() > 18 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    auto id = std::stoll(v);
+    return id > 0 ? std::optional(id) : std::nullopt;
 }
 
 }  // namespace tdkt::web

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/app.h"
+#include "domain/codes.h"
 #include "web/http.h"
 #include "web/render.h"
 
@@ -20,5 +22,13 @@ std::string AuditActionLabel(const std::string& action);
 std::string EntityTypeLabel(const std::string& entity_type);
 // A local path safe to redirect to after sign-in ("/" when not).
 std::string SafeNext(const std::string& next);
+// "22/11/2026", or "" for no date.
+std::string DateVi(const std::optional<Date>& d);
+// <option>s of the units existing today that the user may see: [{"id","name","selected"}].
+nlohmann::json UnitOptions(app::App& app, const Request& req, std::optional<std::int64_t> selected);
+// [{"code","label","selected"}] of a vocabulary, for a <select>.
+nlohmann::json VocabularyOptions(const domain::Vocabulary& v, const std::string& selected);
+// A positive id from a form field; nullopt when empty or not a number.
+std::optional<std::int64_t> IdParam(const Request& req, std::string_view name);
 
 }  // namespace tdkt::web

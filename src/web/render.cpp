@@ -53,6 +53,8 @@ struct NavItem {
 constexpr NavItem kNav[] = {
     {"/", "Tổng quan", "bi-speedometer2", std::nullopt},
     {"/don-vi", "Đơn vị", "bi-diagram-3", std::nullopt},
+    {"/ca-nhan", "Cá nhân", "bi-person-vcard", std::nullopt},
+    {"/nhap-du-lieu", "Nhập dữ liệu", "bi-file-earmark-arrow-up", std::nullopt},
     {"/nguoi-dung", "Người dùng", "bi-people", domain::Action::kManageUsers},
     {"/nhat-ky", "Nhật ký hệ thống", "bi-journal-text", domain::Action::kViewAudit},
 };

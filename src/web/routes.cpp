@@ -16,6 +16,8 @@ void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options)
     pages::RegisterAudit(router, app);
     pages::RegisterAuditExport(router, app);
     pages::RegisterAccount(router, app);
+    pages::RegisterPeople(router, app);
+    pages::RegisterImport(router, app);
 }
 
 }  // namespace tdkt::web

@@ -25,6 +25,8 @@ void RegisterUsers(Router& router, app::App& app);
 void RegisterAudit(Router& router, app::App& app);
 void RegisterAuditExport(Router& router, app::App& app);
 void RegisterAccount(Router& router, app::App& app);
+void RegisterPeople(Router& router, app::App& app);
+void RegisterImport(Router& router, app::App& app);
 }  // namespace pages
 
 }  // namespace tdkt::web

@@ -240,8 +240,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
         }
         req->path = std::move(*path);
         ParseQuery(query, req->params);
-        if (req->Header("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0)
+        std::string content_type = req->Header("Content-Type");
+        if (content_type.rfind("application/x-www-form-urlencoded", 0) == 0) {
             ParseQuery(req->body, req->params);
+        } else if (content_type.rfind("multipart/form-data", 0) == 0 &&
+                   !ParseMultipart(content_type, req->body, req->params, req->files)) {
+            return Respond(*req, ErrorPage(*req, 400), false);
+        }
         // Route handlers may block (database round trips, password hashing): they run on the handler
         // pool; the answer comes back to this connection's strand. The work guard keeps the I/O
         // threads running while a handler is out.

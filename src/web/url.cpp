@@ -1,5 +1,7 @@
 #include "web/url.h"
 
+#include <cctype>
+
 namespace tdkt::web {
 namespace {
 
@@ -43,6 +45,74 @@ void ParseQuery(std::string_view query, std::multimap<std::string, std::string>&
         auto value =
             eq == std::string_view::npos ? std::optional<std::string>("") : PercentDecode(pair.substr(eq + 1), true);
         if (key && value && !key->empty()) out.emplace(std::move(*key), std::move(*value));
+    }
+}
+
+namespace {
+
+// The value of `name="…"` inside a header line, "" when absent.
+std::string QuotedParam(std::string_view header, std::string_view name) {
+    std::string key = std::string(name) + "=\"";
+    for (std::size_t pos = header.find(key); pos != std::string_view::npos; pos = header.find(key, pos + 1)) {
+        if (pos > 0 && header[pos - 1] != ' ' && header[pos - 1] != ';') continue;  // "filename=" is not "name="
+        auto start = pos + key.size();
+        auto end = header.find('"', start);
+        if (end == std::string_view::npos) return {};
+        return std::string(header.substr(start, end - start));
+    }
+    return {};
+}
+
+}  // namespace
+
+bool ParseMultipart(std::string_view content_type, std::string_view body,
+                    std::multimap<std::string, std::string>& fields, std::vector<UploadedFile>& files) {
+    auto b = content_type.find("boundary=");
+    if (b == std::string_view::npos) return false;
+    std::string_view boundary = content_type.substr(b + 9);
+    if (auto semi = boundary.find(';'); semi != std::string_view::npos) boundary = boundary.substr(0, semi);
+    if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"')
+        boundary = boundary.substr(1, boundary.size() - 2);
+    if (boundary.empty() || boundary.size() > 200) return false;
+    std::string delimiter = "--" + std::string(boundary);
+    auto pos = body.find(delimiter);
+    if (pos == std::string_view::npos) return false;
+    while (true) {
+        pos += delimiter.size();
+        if (body.substr(pos, 2) == "--") return true;  // the closing delimiter
+        if (body.substr(pos, 2) != "\r\n") return false;
+        pos += 2;
+        auto headers_end = body.find("\r\n\r\n", pos);
+        if (headers_end == std::string_view::npos) return false;
+        std::string_view headers = body.substr(pos, headers_end - pos);
+        auto content_start = headers_end + 4;
+        auto next = body.find("\r\n" + delimiter, content_start);
+        if (next == std::string_view::npos) return false;
+        std::string_view content = body.substr(content_start, next - content_start);
+        std::string name, filename, type;
+        std::size_t line_start = 0;
+        while (line_start <= headers.size()) {
+            auto line_end = headers.find("\r\n", line_start);
+            std::string_view line = headers.substr(
+                line_start, line_end == std::string_view::npos ? std::string_view::npos : line_end - line_start);
+            std::string lower(line.substr(0, line.find(':')));
+            for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (lower == "content-disposition") {
+                name = QuotedParam(line, "name");
+                filename = QuotedParam(line, "filename");
+            } else if (lower == "content-type" && line.find(':') != std::string_view::npos) {
+                auto v = line.substr(line.find(':') + 1);
+                while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+                type = std::string(v);
+            }
+            if (line_end == std::string_view::npos) break;
+            line_start = line_end + 2;
+        }
+        if (headers.find("filename=") == std::string_view::npos)
+            fields.emplace(name, std::string(content));
+        else
+            files.push_back({name, filename, type, std::string(content)});
+        pos = next + 2;
     }
 }
 

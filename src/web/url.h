@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tdkt::web {
 
@@ -12,6 +13,17 @@ namespace tdkt::web {
 std::optional<std::string> PercentDecode(std::string_view s, bool plus_as_space);
 // "a=1&b=x+y&a=2" → {a:1, a:2, b:"x y"}; pairs with a malformed escape are skipped.
 void ParseQuery(std::string_view query, std::multimap<std::string, std::string>& out);
+struct UploadedFile {
+    std::string field;         // the form field name
+    std::string filename;      // as sent by the browser (never used as a path)
+    std::string content_type;  // as sent by the browser (not trusted)
+    std::string content;
+};
+
+// multipart/form-data: text fields go to `fields`, files to `files`. False when the body is malformed.
+bool ParseMultipart(std::string_view content_type, std::string_view body,
+                    std::multimap<std::string, std::string>& fields, std::vector<UploadedFile>& files);
+
 // "/don-vi?as_of=2025-06-30" → path "/don-vi", query "as_of=2025-06-30".
 std::pair<std::string_view, std::string_view> SplitTarget(std::string_view target);
 

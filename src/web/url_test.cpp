@@ -39,5 +39,25 @@ TEST(Url, SplitsTarget) {
     EXPECT_EQ(q2, "");
 }
 
+TEST(Url, ParsesMultipartFieldsAndFiles) {
+    std::string body =
+        "--XyZ\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\npeople\r\n"
+        "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"danh sách.xlsx\"\r\n"
+        "Content-Type: application/octet-stream\r\n\r\nPK\x03\x04\r\nbinary\r\n--XyZ--\r\n";
+    std::multimap<std::string, std::string> fields;
+    std::vector<UploadedFile> files;
+    ASSERT_TRUE(ParseMultipart("multipart/form-data; boundary=XyZ", body, fields, files));
+    ASSERT_EQ(fields.size(), 1u);
+    EXPECT_EQ(fields.find("kind")->second, "people");
+    ASSERT_EQ(files.size(), 1u);
+    EXPECT_EQ(files[0].field, "file");
+    EXPECT_EQ(files[0].filename, "danh sách.xlsx");
+    EXPECT_EQ(files[0].content, std::string("PK\x03\x04\r\nbinary"));
+    std::multimap<std::string, std::string> f2;
+    std::vector<UploadedFile> u2;
+    EXPECT_FALSE(ParseMultipart("multipart/form-data; boundary=XyZ", "--XyZ\r\nno end", f2, u2));
+    EXPECT_FALSE(ParseMultipart("multipart/form-data", body, f2, u2));
+}
+
 }  // namespace
 }  // namespace tdkt::web

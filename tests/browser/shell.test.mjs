@@ -68,16 +68,16 @@ describe('back office in Chromium', () => {
     await page.waitForSelector('.sidebar');
     assert.equal(new URL(page.url()).pathname, '/');
     assert.deepEqual(await page.locator('.sidebar .nav-link').allTextContents(),
-      ['Tổng quan', 'Đơn vị', 'Người dùng', 'Nhật ký hệ thống']);
+      ['Tổng quan', 'Đơn vị', 'Cá nhân', 'Nhập dữ liệu', 'Người dùng', 'Nhật ký hệ thống']);
     assert.equal(await page.textContent('h1'), 'Xin chào, Quản trị hệ thống');
     assert.deepEqual(await page.locator('.counter-label').allTextContents(),
       ['Đơn vị trong phạm vi', 'Người dùng', 'Thao tác hôm nay']);
-    assert.deepEqual(await page.locator('.counter-value').allTextContents(), ['10', '8', '20']);
+    assert.deepEqual(await page.locator('.counter-value').allTextContents(), ['26', '9', '101']);
     await page.screenshot({ path: shots + 'dashboard-admin.png', fullPage: true });
 
     await page.click('.sidebar >> text=Nhật ký hệ thống');
     await page.waitForSelector('#audit-table');
-    assert.equal(await page.locator('#audit-table tbody tr').count(), 20);
+    assert.equal(await page.locator('#audit-table tbody tr').count(), 50);  // one page of the 101 entries
     assert.equal(await page.locator('#audit-table tbody tr').first().locator('td').nth(3).textContent(), 'Đăng nhập');
     await page.screenshot({ path: shots + 'audit.png', fullPage: true });
 
@@ -95,7 +95,7 @@ describe('back office in Chromium', () => {
     const { page, problems } = await newPage();
     await signIn(page, 'canbo.truong');
     await page.waitForSelector('.sidebar');
-    assert.deepEqual(await page.locator('.sidebar .nav-link').allTextContents(), ['Tổng quan', 'Đơn vị']);
+    assert.deepEqual(await page.locator('.sidebar .nav-link').allTextContents(), ['Tổng quan', 'Đơn vị', 'Cá nhân', 'Nhập dữ liệu']);
     await page.click('.sidebar >> text=Đơn vị');
     await page.waitForSelector('#units-table');
     assert.deepEqual(await page.locator('#units-table tbody td:first-child').allTextContents(), ['Trường THPT Chuyên Thái Bình']);
@@ -160,7 +160,7 @@ describe('back office in Chromium', () => {
     await page.click('#add-user-form button[type=submit]');
     await page.waitForSelector('.alert-success');
     assert.equal(await page.textContent('.alert-success'), 'Đã thêm người dùng «canbo.yte».');
-    assert.equal(await page.locator('#users-table tbody tr').count(), 9);
+    assert.equal(await page.locator('#users-table tbody tr').count(), 10);
     await page.screenshot({ path: shots + 'users.png', fullPage: true });
     assert.deepEqual(problems, []);
     await page.context().close();

@@ -75,16 +75,19 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal(refused.status, 403);
       assert.deepEqual(refused.body, { error: { code: 'no_role_on_unit', message:
         'Bạn không có quyền xem đơn vị tại «Tỉnh Hưng Yên»: tài khoản chưa được giao vai trò nào trên đơn vị này hoặc đơn vị cấp trên.' } });
-      const own = await call(base, 'GET', '/api/v1/units/7', { token: s.token });
+      const own = await call(base, 'GET', '/api/v1/units/8', { token: s.token });
       assert.equal(own.status, 200);
-      assert.deepEqual(own.body, { id: 7, code: 'HY.SYT', name: 'Sở Y tế', parent_id: 1 });
-      const anon = await call(base, 'GET', '/api/v1/units/7');
+      assert.deepEqual([own.body.id, own.body.code, own.body.name, own.body.parent_id, own.body.unit_type],
+        [8, 'HY.SYT', 'Sở Y tế', 1, 'department']);
+      assert.deepEqual(own.body.predecessors.map((u) => u.name), ['Sở Y tế tỉnh Thái Bình']);
+      const anon = await call(base, 'GET', '/api/v1/units/8');
       assert.equal(anon.status, 401);
       const missing = await call(base, 'GET', '/api/v1/units/999', { token: s.token });
       assert.equal(missing.status, 404);
       assert.deepEqual(missing.body, { error: { code: 'unit_not_found', message: 'Không tìm thấy đơn vị.' } });
       const list = await call(base, 'GET', '/api/v1/units', { token: s.token });
-      assert.deepEqual(list.body.items.map((u) => u.name), ['Bệnh viện Đa khoa tỉnh Thái Bình', 'Sở Y tế']);
+      assert.deepEqual(list.body.items.map((u) => u.name),
+        ['Bệnh viện Đa khoa tỉnh Hưng Yên', 'Bệnh viện Đa khoa tỉnh Thái Bình', 'Khoa Nội tổng hợp', 'Sở Y tế']);
     });
 
     it('cookie-authenticated changes need the CSRF token; bearer ones do not', async () => {
@@ -142,7 +145,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal(shortPw.status, 422);
       assert.equal(shortPw.body.error.message, 'Mật khẩu phải có ít nhất 10 ký tự.');
       const list = await call(base, 'GET', '/api/v1/users', { token: admin.token });
-      assert.equal(list.body.total, 9);
+      assert.equal(list.body.total, 10);
       const officer = await login(base, 'canbo.snv', 'mat-khau-du-dai');
       const forbidden = await call(base, 'GET', '/api/v1/users', { token: officer.token });
       assert.equal(forbidden.status, 403);
@@ -177,11 +180,15 @@ for (const backend of ['sqlite', 'postgresql']) {
       const admin = await login(base, 'admin');
       const r = await call(base, 'GET', '/api/v1/audit?entity_type=unit&limit=3', { token: admin.token });
       assert.equal(r.status, 200);
-      assert.equal(r.body.total, 10);
+      assert.equal(r.body.total, 89);  // the demo's units from 2019 and the reform of 1/7/2025
       assert.equal(r.body.items.length, 3);
-      assert.deepEqual(r.body.items[0].after, { code: 'HY.X.VT', name: 'Xã Vũ Thư', parent_code: 'HY' });
-      assert.equal(r.body.items[0].action, 'unit.create');
-      assert.match(r.body.items[0].user_login, /^system:/);
+      const merger = r.body.items[1];
+      assert.equal(merger.action, 'unit.merge');
+      assert.deepEqual(merger.before.map((u) => u.name), ['Tỉnh Thái Bình']);
+      assert.equal(merger.after.successor.name, 'Tỉnh Hưng Yên');
+      assert.equal(merger.after.effective_date, '2025-07-01');
+      assert.match(merger.after.document, /^Nghị quyết 202\/2025\/QH15/);
+      assert.match(merger.user_login, /^system:/);
       const byUser = await call(base, 'GET', '/api/v1/audit?user=admin&entity_type=session', { token: admin.token });
       const all = await call(base, 'GET', '/api/v1/audit?limit=500', { token: admin.token });
       const adminLogins = all.body.items.filter((e) => e.action === 'auth.login' && e.user_login === 'admin');
@@ -192,7 +199,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal(badDate.body.error.message, 'Ngày «31/02/2026» không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 22/11/2026.');
       const viDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
       const today = await call(base, 'GET', `/api/v1/audit?from=${viDay}&to=${viDay}&entity_type=unit`, { token: admin.token });
-      assert.equal(today.body.total, 10);
+      assert.equal(today.body.total, 89);
       const viewer = await login(base, 'xem');
       assert.equal((await call(base, 'GET', '/api/v1/audit', { token: viewer.token })).status, 403);
     });

@@ -126,8 +126,11 @@ void RegisterPeople(Router& router, app::App& app) {
         auto unit = IdField(*body, "unit_id");
         if (!unit) return ErrorResponse(unit.error());
         if (!*unit)
-            return ErrorResponse(Error{
-                ErrorCode::kValidation, "invalid_unit_id", "Vui lòng chọn đơn vị chuyển đến.", "", {{"unit_id", ""}}});
+            return ErrorResponse(Error{ErrorCode::kValidation,
+                                       "invalid_unit_id",
+                                       "Vui lòng chọn đơn vị chuyển đến.",
+                                       "",
+                                       {{"unit_id", "Vui lòng chọn đơn vị chuyển đến."}}});
         auto person =
             app::TransferPerson(app, req.Context(), PathPerson(req), UnitId{**unit}, date, position, document);
         if (!person) return ErrorResponse(person.error());

@@ -1,43 +1,281 @@
-// GET /don-vi — the units the user may see, as a tree.
+// GET /don-vi — the unit tree as of a date; GET /don-vi/{id} — one unit with its history, sub-units,
+// ratings and awards (its predecessors' included); POST /don-vi/{id}/… — changes over time.
 #include <functional>
+#include <map>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
+#include "app/awards.h"
 #include "app/organisation.h"
 #include "app/units.h"
+#include "core/text.h"
+#include "domain/award_codes.h"
+#include "domain/codes.h"
+#include "web/error_mapper.h"
 #include "web/page_util.h"
 #include "web/routes.h"
 
 namespace tdkt::web::pages {
+namespace {
+
+std::string EventLabel(const std::string& kind) {
+    static const std::map<std::string, std::string> kLabels{
+        {"create", "Thành lập"}, {"rename", "Đổi tên"},   {"move", "Chuyển đơn vị cấp trên"},
+        {"retype", "Đổi loại"},  {"change", "Thay đổi"},  {"merge", "Hợp nhất, sáp nhập"},
+        {"split", "Chia tách"},  {"dissolve", "Giải thể"}};
+    auto it = kLabels.find(kind);
+    return it == kLabels.end() ? kind : it->second;
+}
+
+std::optional<Date> ParseDateText(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    return text.find('/') != std::string::npos ? ParseDateVi(text) : ParseIsoDate(text);
+}
+
+Response TreePage(app::App& app, Request& req) {
+    std::string as_of_text = req.Param("ngay");
+    auto as_of = ParseDateText(as_of_text);
+    std::string error;
+    if (!as_of_text.empty() && !as_of)
+        error = fmt::format("Ngày «{}» không hợp lệ; nhập theo dạng dd/mm/yyyy.", as_of_text);
+    Date date = as_of.value_or(VietnamDate(app.clock.Now()));
+    auto units = app::ListUnitsAsOf(app, req.Context(), date, req.Param("q"));
+    if (!units) return PageError(req, units.error());
+    std::unordered_map<std::int64_t, std::vector<const app::UnitRecord*>> children;
+    std::unordered_map<std::int64_t, bool> listed;
+    for (const auto& u : *units) listed[u.id.value] = true;
+    std::vector<const app::UnitRecord*> roots;
+    for (const auto& u : *units) {
+        if (u.parent && listed.count(u.parent->value))
+            children[u.parent->value].push_back(&u);
+        else
+            roots.push_back(&u);
+    }
+    nlohmann::json rows = nlohmann::json::array();
+    std::function<void(const app::UnitRecord*, int)> walk = [&](const app::UnitRecord* u, int depth) {
+        rows.push_back({{"id", std::to_string(u->id.value)},
+                        {"code", u->code},
+                        {"name", u->name},
+                        {"type", std::string(domain::UnitTypes().Label(u->unit_type))},
+                        {"depth_class", "depth-" + std::to_string(std::min(depth, 6))},
+                        {"children", std::to_string(children[u->id.value].size())},
+                        {"ends", DateVi(u->valid_to)}});
+        for (const auto* child : children[u->id.value]) walk(child, depth + 1);
+    };
+    for (const auto* root : roots) walk(root, 0);
+    bool today = !as_of || *as_of == VietnamDate(app.clock.Now());
+    return RenderPage(
+        req, error.empty() ? 200 : 422,
+        {"Đơn vị", "/don-vi", nlohmann::json::array({{{"label", "Tổng quan"}, {"href", "/"}}, {{"label", "Đơn vị"}}})},
+        "units",
+        {{"rows", rows},
+         {"count", text::FormatNumberVi(static_cast<std::int64_t>(rows.size()))},
+         {"empty", rows.empty()},
+         {"as_of", FormatDateVi(date)},
+         {"is_today", today},
+         {"q", req.Param("q")},
+         {"error", error}});
+}
+
+nlohmann::json UnitLink(const app::UnitRecord& u) {
+    return {{"id", std::to_string(u.id.value)},
+            {"name", u.name},
+            {"type", std::string(domain::UnitTypes().Label(u.unit_type))},
+            {"ends", DateVi(u.valid_to)},
+            {"starts", DateVi(u.valid_from)}};
+}
+
+// The unit page; `error` and `open` (the form to show again) after a failed submission.
+Response UnitPage(app::App& app, Request& req, UnitId id, int status, const std::string& error, const std::string& open,
+                  const nlohmann::json& form) {
+    auto detail = app::GetUnitDetail(app, req.Context(), id);
+    if (!detail) return PageError(req, detail.error());
+    const auto& d = *detail;
+    std::map<std::int64_t, std::string> names;  // unit id → name, for versions' parents
+    names[d.unit.id.value] = d.unit.name;
+    if (d.parent) names[d.parent->id.value] = d.parent->name;
+    for (const auto& p : d.predecessors) names[p.id.value] = p.name;
+    nlohmann::json versions = nlohmann::json::array();
+    for (const auto& v : d.versions) {
+        std::string parent;
+        if (v.parent) {
+            if (!names.count(v.parent->value))
+                if (auto p = app::GetUnit(app, req.Context(), *v.parent)) names[v.parent->value] = p->name;
+            parent = names.count(v.parent->value) ? names[v.parent->value] : "#" + std::to_string(v.parent->value);
+        }
+        versions.push_back({{"from", v.valid_from ? FormatDateVi(*v.valid_from) : "—"},
+                            {"to", v.valid_to ? FormatDateVi(*v.valid_to) : "nay"},
+                            {"name", v.name},
+                            {"parent", parent},
+                            {"type", std::string(domain::UnitTypes().Label(v.unit_type))}});
+    }
+    nlohmann::json events = nlohmann::json::array();
+    for (const auto& e : d.events)
+        events.push_back({{"date", FormatDateVi(e.effective_date)},
+                          {"kind", EventLabel(e.kind)},
+                          {"document", e.document},
+                          {"note", e.note},
+                          {"subject", e.unit != d.unit.id}});
+    // Ratings of this unit and its predecessors, newest year first.
+    std::vector<std::tuple<int, std::string, std::string, bool>> rating_rows;
+    for (const auto& r : d.ratings) rating_rows.emplace_back(r.year, d.unit.name, r.rating, true);
+    for (const auto& [unit, list] : d.predecessor_ratings)
+        for (const auto& r : list) rating_rows.emplace_back(r.year, unit.name, r.rating, false);
+    std::sort(rating_rows.begin(), rating_rows.end(), [](const auto& a, const auto& b) {
+        return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b) : std::get<1>(a) < std::get<1>(b);
+    });
+    nlohmann::json ratings = nlohmann::json::array();
+    for (const auto& [year, unit, rating, own] : rating_rows)
+        ratings.push_back({{"year", std::to_string(year)},
+                           {"unit", unit},
+                           {"rating", std::string(domain::TaskRatings().Label(rating))},
+                           {"code", rating},
+                           {"own", own}});
+    nlohmann::json awards = nlohmann::json::array();
+    for (const auto& a : d.awards) {
+        const auto* code = domain::FindAwardCode(a.award_code);
+        awards.push_back({{"year", std::to_string(a.year)},
+                          {"award", code ? std::string(code->name) : a.award_code},
+                          {"subject", a.subject_name},
+                          {"own", a.unit == d.unit.id},
+                          {"decision", a.decision_number},
+                          {"date", DateVi(a.decision_date)},
+                          {"authority", a.authority},
+                          {"prize", a.prize_vnd ? text::FormatNumberVi(a.prize_vnd) : ""}});
+    }
+    nlohmann::json predecessors = nlohmann::json::array(), successors = nlohmann::json::array(),
+                   children = nlohmann::json::array();
+    for (const auto& p : d.predecessors) predecessors.push_back(UnitLink(p));
+    for (const auto& s : d.successors) successors.push_back(UnitLink(s));
+    for (const auto& c : d.children) children.push_back(UnitLink(c));
+    nlohmann::json award_options = nlohmann::json::array();
+    for (const auto& a : domain::AwardCodes())
+        if (a.collective) award_options.push_back({{"code", std::string(a.code)}, {"name", std::string(a.name)}});
+    std::int64_t parent_id = d.parent ? d.parent->id.value : 0;
+    return RenderPage(req, status,
+                      {d.unit.name, "/don-vi",
+                       nlohmann::json::array({{{"label", "Tổng quan"}, {"href", "/"}},
+                                              {{"label", "Đơn vị"}, {"href", "/don-vi"}},
+                                              {{"label", d.unit.name}}})},
+                      "unit",
+                      {{"id", std::to_string(d.unit.id.value)},
+                       {"name", d.unit.name},
+                       {"code", d.unit.code},
+                       {"type", std::string(domain::UnitTypes().Label(d.unit.unit_type))},
+                       {"starts", DateVi(d.unit.valid_from)},
+                       {"ends", DateVi(d.unit.valid_to)},
+                       {"active", !d.unit.valid_to},
+                       {"parent", d.parent ? UnitLink(*d.parent) : nlohmann::json(false)},
+                       {"members", text::FormatNumberVi(d.current_members)},
+                       {"versions", versions},
+                       {"events", events},
+                       {"predecessors", predecessors},
+                       {"has_predecessors", !predecessors.empty()},
+                       {"successors", successors},
+                       {"has_successors", !successors.empty()},
+                       {"children", children},
+                       {"has_children", !children.empty()},
+                       {"ratings", ratings},
+                       {"has_ratings", !ratings.empty()},
+                       {"awards", awards},
+                       {"has_awards", !awards.empty()},
+                       {"award_count", text::FormatNumberVi(static_cast<std::int64_t>(awards.size()))},
+                       {"can_manage_units", d.can_manage_units && !d.unit.valid_to},
+                       {"can_manage_people", d.can_manage_people},
+                       {"units", UnitOptions(app, req, parent_id)},
+                       {"unit_types", VocabularyOptions(domain::UnitTypes(), d.unit.unit_type)},
+                       {"ratings_options", VocabularyOptions(domain::TaskRatings(), "")},
+                       {"award_options", award_options},
+                       {"kinds", VocabularyOptions(domain::AwardKinds(), "merit")},
+                       {"this_year", std::to_string(VietnamDate(app.clock.Now()).year)},
+                       {"error", error},
+                       {"open_change", open == "change"},
+                       {"open_child", open == "child"},
+                       {"open_dissolve", open == "dissolve"},
+                       {"open_rating", open == "rating"},
+                       {"open_award", open == "award"},
+                       {"form", form}});
+}
+
+app::UnitChangeInput ChangeFrom(const Request& req) {
+    return {req.Param("effective_date"), req.Param("document"), req.Param("note")};
+}
+
+// After a POST: back to the unit page, or the page again with the error and the form as typed.
+Response AfterPost(app::App& app, Request& req, UnitId id, const Status& done, const std::string& form_name) {
+    if (done) return Response::Redirect("/don-vi/" + std::to_string(id.value));
+    if (done.error().code == ErrorCode::kForbidden || done.error().code == ErrorCode::kNotFound)
+        return PageError(req, done.error());
+    nlohmann::json form = nlohmann::json::object();
+    for (const auto& [k, v] : req.params)
+        if (k != "_csrf") form[k] = v;
+    return UnitPage(app, req, id, HttpStatus(done.error().code), done.error().message, form_name, form);
+}
+
+template <class T>
+Status AsStatus(const Result<T>& r) {
+    if (r) return {};
+    return tl::unexpected(r.error());
+}
+
+}  // namespace
 
 void RegisterUnits(Router& router, app::App& app) {
     router.Get("/don-vi", Kind::kPage, [&app](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
-        auto units = app::ListUnitsAsOf(app, req.Context(), std::nullopt);  // already in Vietnamese order
-        if (!units) return PageError(req, units.error());
-        std::unordered_map<std::int64_t, std::vector<const app::UnitRecord*>> children;
-        std::unordered_map<std::int64_t, bool> visible;
-        for (const auto& u : *units) visible[u.id.value] = true;
-        std::vector<const app::UnitRecord*> roots;
-        for (const auto& u : *units) {
-            if (u.parent && visible.count(u.parent->value))
-                children[u.parent->value].push_back(&u);
-            else
-                roots.push_back(&u);
-        }
-        nlohmann::json rows = nlohmann::json::array();
-        std::function<void(const app::UnitRecord*, int)> walk = [&](const app::UnitRecord* u, int depth) {
-            rows.push_back({{"id", std::to_string(u->id.value)},
-                            {"code", u->code},
-                            {"name", u->name},
-                            {"depth_class", "depth-" + std::to_string(std::min(depth, 6))},
-                            {"children", std::to_string(children[u->id.value].size())}});
-            for (const auto* child : children[u->id.value]) walk(child, depth + 1);
-        };
-        for (const auto* root : roots) walk(root, 0);
-        return RenderPage(req, 200,
-                          {"Đơn vị", "/don-vi",
-                           nlohmann::json::array({{{"label", "Tổng quan"}, {"href", "/"}}, {{"label", "Đơn vị"}}})},
-                          "units", {{"rows", rows}, {"count", std::to_string(rows.size())}, {"empty", rows.empty()}});
+        return TreePage(app, req);
+    });
+    router.Get(R"(/don-vi/(\d{1,18}))", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        return UnitPage(app, req, UnitId{std::stoll(req.captures[0])}, 200, "", "", nlohmann::json::object());
+    });
+    router.Post(R"(/don-vi/(\d{1,18})/thay-doi)", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        UnitId id{std::stoll(req.captures[0])};
+        app::UnitAmendment amendment;
+        amendment.name = req.Param("name");
+        amendment.unit_type = req.Param("unit_type");
+        if (auto parent = IdParam(req, "parent_id")) amendment.parent = UnitId{*parent};
+        return AfterPost(app, req, id, AsStatus(app::AmendUnit(app, req.Context(), id, amendment, ChangeFrom(req))),
+                         "change");
+    });
+    router.Post(R"(/don-vi/(\d{1,18})/giai-the)", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        UnitId id{std::stoll(req.captures[0])};
+        return AfterPost(app, req, id, AsStatus(app::DissolveUnit(app, req.Context(), id, ChangeFrom(req))),
+                         "dissolve");
+    });
+    router.Post(R"(/don-vi/(\d{1,18})/truc-thuoc)", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        UnitId id{std::stoll(req.captures[0])};
+        auto created = app::CreateUnit(
+            app, req.Context(), {req.Param("code"), req.Param("name"), req.Param("unit_type"), id}, ChangeFrom(req));
+        if (created) return Response::Redirect("/don-vi/" + std::to_string(created->id.value));
+        return AfterPost(app, req, id, AsStatus(created), "child");
+    });
+    router.Post(R"(/don-vi/(\d{1,18})/xep-loai)", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        UnitId id{std::stoll(req.captures[0])};
+        return AfterPost(
+            app, req, id,
+            app::SetUnitRating(app, req.Context(), id, req.Param("year"), req.Param("rating"), req.Param("document")),
+            "rating");
+    });
+    router.Post(R"(/don-vi/(\d{1,18})/khen-thuong)", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        UnitId id{std::stoll(req.captures[0])};
+        app::AwardInput in;
+        in.subject_type = "collective";
+        in.unit = id;
+        in.award_code = req.Param("award_code");
+        in.year = req.Param("year");
+        in.kind = req.Param("kind");
+        in.decision_number = req.Param("decision_number");
+        in.decision_date = req.Param("decision_date");
+        in.authority = req.Param("authority");
+        in.prize_vnd = req.Param("prize_vnd");
+        return AfterPost(app, req, id, AsStatus(app::RecordAward(app, req.Context(), in)), "award");
     });
 }
 

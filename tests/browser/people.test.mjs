@@ -1,0 +1,94 @@
+// Finding a person without accents and reading their history, in Chromium.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer, demoPassword } from '../lib/server.mjs';
+
+const shots = new URL('../../test-results/', import.meta.url).pathname;
+mkdirSync(shots, { recursive: true });
+
+describe('people in Chromium', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer('sqlite');
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an officer types a name without accents, opens the person and sees the years', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(server.url + '/ca-nhan');
+    await page.fill('#login', 'chuyenvien');
+    await page.fill('#password', demoPassword);
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('#people-search');
+    await page.fill('#f-q', 'dang thi dao');
+    await page.click('#search-button');
+    await page.waitForURL(/q=dang(\+|%20)thi(\+|%20)dao/);
+    await page.waitForSelector('#people-table');
+    const first = page.locator('#people-table tbody tr').first();
+    assert.equal(await first.locator('a').first().textContent(), 'Đặng Thị Đào');
+    await page.screenshot({ path: shots + 'people-search.png', fullPage: true });
+    await first.locator('a').first().click();
+    await page.waitForSelector('#person-name');
+    assert.equal(await page.textContent('#person-name'), 'Đặng Thị Đào');
+    const years = await page.locator('#timeline-table tbody tr td:first-child').allTextContents();
+    assert.deepEqual(years, ['2025', '2024', '2023', '2022', '2021', '2020', '2019']);
+    assert.equal(await page.locator('#memberships li').count(), 1);
+    await page.screenshot({ path: shots + 'person-page.png', fullPage: true });
+
+    // The unit tree before the reform still shows the districts.
+    await page.goto(server.url + '/don-vi?ngay=30/06/2025');
+    const units = await page.locator('#units-table tbody td:first-child a').allTextContents();
+    assert.ok(units.includes('Huyện Vũ Thư'));
+    await page.goto(server.url + '/don-vi');
+    const now = await page.locator('#units-table tbody td:first-child a').allTextContents();
+    assert.ok(!now.includes('Huyện Vũ Thư'));
+    await page.locator('#units-table a', { hasText: 'Xã Vũ Thư' }).click();
+    await page.waitForSelector('#predecessors');
+    assert.deepEqual((await page.locator('#predecessors li a').allTextContents()).sort(),
+      ['Thị trấn Vũ Thư', 'Xã Nguyên Xá', 'Xã Tam Quang']);
+    await page.screenshot({ path: shots + 'unit-merged.png', fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('an officer downloads the template, imports it, and a second import is refused with the row named', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url + '/nhap-du-lieu');
+    await page.fill('#login', 'admin');
+    await page.fill('#password', demoPassword);
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('#import-form');
+    const template = await page.request.get(server.url + '/nhap-du-lieu/mau/people.xlsx');
+    assert.equal(template.status(), 200);
+    const file = { name: 'mau-nhap-people.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await template.body() };
+    await page.setInputFiles('#i-file', file);
+    await page.click('#import-button');
+    await page.waitForSelector('#import-result');
+    assert.equal(await page.textContent('#import-result'), 'Đã nhập 1 dòng.');
+    await page.goto(server.url + '/nhap-du-lieu');
+    await page.setInputFiles('#i-file', file);
+    await page.click('#import-button');
+    await page.waitForSelector('#problems-table');
+    assert.match(await page.textContent('#import-result'), /chưa dòng nào được nhập/);
+    const cells = await page.locator('#problems-table tbody tr td').allTextContents();
+    assert.deepEqual(cells.slice(0, 2), ['5', 'Số CCCD']);
+    assert.match(cells[2], /^Số CCCD 034186000123 đã được dùng cho «Nguyễn Thị Hoa»/);
+    await page.screenshot({ path: shots + 'import-problems.png', fullPage: true });
+    await context.close();
+  });
+});
