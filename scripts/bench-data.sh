@@ -12,12 +12,12 @@ bin=${TDKT_BIN:-$root/build/tdkt}
 people=${BENCH_PEOPLE:-200000}
 queries=${BENCH_QUERIES:-200}
 dir=$(mktemp -d -t tdkt-bench-data.XXXXXX)
-pgdir=$dir/pg
+pgdir=$(mktemp -d /tmp/tdkt-bench-pg-XXXXXX)
 server_pid=
 cleanup() {
   [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   scripts/pg-throwaway.sh stop "$pgdir" >/dev/null 2>&1 || true
-  rm -rf "$dir"
+  rm -rf "$dir" "$pgdir"
 }
 trap cleanup EXIT
 

@@ -79,7 +79,8 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal(own.status, 200);
       assert.deepEqual([own.body.id, own.body.code, own.body.name, own.body.parent_id, own.body.unit_type],
         [8, 'HY.SYT', 'Sở Y tế', 1, 'department']);
-      assert.deepEqual(own.body.predecessors.map((u) => u.name), ['Sở Y tế tỉnh Thái Bình']);
+      const history = await call(base, 'GET', '/api/v1/units/8/history', { token: s.token });
+      assert.deepEqual(history.body.predecessors.map((u) => u.name), ['Sở Y tế tỉnh Thái Bình']);
       const anon = await call(base, 'GET', '/api/v1/units/8');
       assert.equal(anon.status, 401);
       const missing = await call(base, 'GET', '/api/v1/units/999', { token: s.token });

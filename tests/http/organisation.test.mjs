@@ -42,7 +42,7 @@ for (const backend of ['sqlite', 'postgresql']) {
 
     it('a merged commune lists its predecessors and their awards', async () => {
       const vt = (await get('/api/v1/units?q=xa%20vu%20thu')).body.items[0];
-      const detail = await get(`/api/v1/units/${vt.id}`);
+      const detail = await get(`/api/v1/units/${vt.id}/history`);
       assert.equal(detail.status, 200);
       assert.deepEqual(detail.body.predecessors.map((u) => u.name).sort(), ['Thị trấn Vũ Thư', 'Xã Nguyên Xá', 'Xã Tam Quang']);
       assert.equal(detail.body.events[0].kind, 'merge');

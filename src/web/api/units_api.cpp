@@ -140,7 +140,14 @@ void RegisterUnits(Router& router, app::App& app) {
         if (!successor) return ErrorResponse(successor.error());
         return JsonOk(UnitJson(*successor), 201);
     });
+    // One unit (a single indexed read after the role check): what lists and forms need.
     router.Get(R"(/api/v1/units/(\d{1,18}))", Kind::kApi, [&app](Request& req) {
+        auto unit = app::GetUnit(app, req.Context(), PathUnit(req));
+        if (!unit) return ErrorResponse(unit.error());
+        return JsonOk(UnitJson(*unit));
+    });
+    // Everything the unit page shows: versions, events, predecessors and their records, awards.
+    router.Get(R"(/api/v1/units/(\d{1,18})/history)", Kind::kApi, [&app](Request& req) {
         auto detail = app::GetUnitDetail(app, req.Context(), PathUnit(req));
         if (!detail) return ErrorResponse(detail.error());
         return JsonOk(DetailJson(*detail));
