@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "app/audit_log.h"
+#include "app/generated_names.h"
 #include "app/manage_users.h"
 #include "app/organisation.h"
 #include "domain/national_id.h"
@@ -155,40 +156,7 @@ constexpr std::array<DemoUser, 9> kUsers{{
 
 // ---- people ---------------------------------------------------------------------------------------
 
-// splitmix64: a small generator whose output is the same on every platform (std distributions are not).
-class Random {
-  public:
-    explicit Random(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t Next() {
-        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    int Below(int n) { return static_cast<int>(Next() % static_cast<std::uint64_t>(n)); }
-    bool Chance(int percent) { return Below(100) < percent; }
-    template <class T, std::size_t N>
-    const T& Pick(const T (&items)[N]) {
-        return items[Below(static_cast<int>(N))];
-    }
-
-  private:
-    std::uint64_t state_;
-};
-
-// Surnames weighted roughly by their frequency in Vietnam.
-constexpr const char* kSurnames[] = {"Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần",
-                                     "Trần",   "Trần",   "Lê",     "Lê",     "Phạm",   "Phạm",   "Hoàng",  "Vũ",
-                                     "Vũ",     "Đặng",   "Bùi",    "Đỗ",     "Ngô",    "Dương",  "Đào",    "Đinh",
-                                     "Lương",  "Mai",    "Tạ",     "Phan",   "Hà",     "Cao",    "Lưu",    "Trịnh"};
-constexpr const char* kMaleMiddle[] = {"Văn", "Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Đình", "Xuân", "Tiến"};
-constexpr const char* kFemaleMiddle[] = {"Thị", "Thị", "Thị", "Thu", "Ngọc", "Thanh", "Minh", "Phương", "Hồng"};
-constexpr const char* kMaleGiven[] = {"An",   "Bình", "Cường", "Dũng",  "Dương", "Đạt",   "Đức",  "Giang", "Hải",
-                                      "Hùng", "Huy",  "Khánh", "Lâm",   "Long",  "Mạnh",  "Nam",  "Phong", "Quân",
-                                      "Sơn",  "Tâm",  "Thắng", "Thành", "Toàn",  "Trung", "Tuấn", "Việt",  "Vinh"};
-constexpr const char* kFemaleGiven[] = {"Anh",   "Ân",    "Châu",   "Dung",  "Đào",  "Giang", "Hà",   "Hạnh",  "Hằng",
-                                        "Hoa",   "Hương", "Huyền",  "Lan",   "Liên", "Linh",  "Loan", "Mai",   "Ngọc",
-                                        "Nhung", "Oanh",  "Phương", "Quỳnh", "Tâm",  "Thảo",  "Thủy", "Trang", "Yến"};
+using Random = SeededRandom;
 
 const char* PositionFor(const std::string& unit_type, bool leader, Random& r) {
     if (leader) return unit_type == "school" ? "Hiệu trưởng" : unit_type == "hospital" ? "Giám đốc" : "Trưởng đơn vị";
@@ -413,9 +381,7 @@ Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx, const SeedOptio
                 Home home{ids.at(unit->code), unit->code, unit->name, unit->type, AuthorityFor(*unit)};
                 bool female = r.Chance(55);
                 std::string gender = female ? "female" : "male";
-                std::string name =
-                    fmt::format("{} {} {}", r.Pick(kSurnames), female ? r.Pick(kFemaleMiddle) : r.Pick(kMaleMiddle),
-                                female ? r.Pick(kFemaleGiven) : r.Pick(kMaleGiven));
+                std::string name = GeneratedName(r, female);
                 auto id =
                     seeder.AddPerson(name, gender, 1965 + r.Below(36), home, PositionFor(home.type, r.Chance(3), r));
                 seeder.History(id, gender, home);
@@ -447,10 +413,24 @@ Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx, const SeedOptio
             return true;
         });
     }
-    bool collective_history = report.people > 0;
+    // Collective history once, when the demo has people and the school has no rating yet.
+    bool collective_history = false;
+    app.store.Read([&](Repositories& repos) {
+        auto school = repos.units.FindByCode("HY.SGDDT.THPTCTB");
+        collective_history = repos.people.Count() > 0 && school && repos.units.Ratings(school->id).empty();
+    });
     // 3. The reform of 1/7/2025: merges, renames, moves and dissolutions.
     if (!reform_done && find("TB")) {
+        // Each step is skipped when already done, so an interrupted seed (or a database seeded by an
+        // earlier version of the demo) completes on the next run.
         for (const auto& m : kMerges) {
+            bool done = true;
+            for (const char* p : m.predecessors)
+                if (p && !find(p)->valid_to) done = false;
+            if (done) {
+                ids[m.into_code] = find(m.into_code)->id;
+                continue;
+            }
             MergeInput merge;
             for (const char* p : m.predecessors)
                 if (p) merge.predecessors.push_back(ids.at(p));
@@ -465,7 +445,9 @@ Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx, const SeedOptio
         }
         auto amend = [&](const char* code, UnitAmendment a, const char* document) -> Status {
             auto done = AmendUnit(app, ctx, ids.at(code), a, {kReform, document, ""});
-            if (!done) return tl::unexpected(done.error());
+            bool already =
+                !done && (done.error().reason == "nothing_changed" || done.error().reason == "change_before_last");
+            if (!done && !already) return tl::unexpected(done.error());
             return {};
         };
         if (auto s = amend("HY.SNV.TDKT", {std::string("Phòng Thi đua, khen thưởng"), std::nullopt, std::nullopt},
@@ -478,6 +460,7 @@ Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx, const SeedOptio
             return tl::unexpected(s.error());
         for (const char* district :
              {"TB.TP", "TB.VT", "TB.KX", "TB.HH", "TB.DH", "TB.QP", "TB.TTH", "TB.TH", "HY.KC"}) {
+            if (find(district)->valid_to) continue;
             auto done = DissolveUnit(app, ctx, ids.at(district), {kReform, kCommuneArrangement, ""});
             if (!done) return tl::unexpected(done.error());
         }

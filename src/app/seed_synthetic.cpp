@@ -8,29 +8,11 @@
 #include <fmt/format.h>
 
 #include "app/audit_log.h"
+#include "app/generated_names.h"
 #include "domain/national_id.h"
 
 namespace tdkt::app {
 namespace {
-
-class Random {  // splitmix64: the same sequence on every platform
-  public:
-    explicit Random(std::uint64_t seed) : state_(seed * 0x9e3779b97f4a7c15ULL + 1) {}
-    std::uint64_t Next() {
-        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    int Below(int n) { return static_cast<int>(Next() % static_cast<std::uint64_t>(n)); }
-    template <class T, std::size_t N>
-    const T& Pick(const std::array<T, N>& items) {
-        return items[Below(static_cast<int>(N))];
-    }
-
-  private:
-    std::uint64_t state_;
-};
 
 // The 34 provincial units from 1/7/2025 (NQ 202/2025/QH15), with a national-ID province code each
 // (the code of one of the merged provinces).
@@ -52,21 +34,6 @@ constexpr std::array<std::pair<const char*, const char*>, 34> kProvinces{{
 constexpr std::array<const char*, 24> kPlaceStems{{"An",  "Bình", "Tân", "Hòa",  "Phú",   "Thạnh", "Long",  "Đông",
                                                    "Tây", "Nam",  "Bắc", "Hưng", "Thịnh", "Vĩnh",  "Quang", "Minh",
                                                    "Đức", "Hiệp", "Lợi", "Mỹ",   "Thuận", "Yên",   "Trung", "Xuân"}};
-constexpr std::array<const char*, 32> kSurnames{
-    {"Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Trần", "Lê",
-     "Lê",     "Phạm",   "Phạm",   "Hoàng",  "Vũ",     "Vũ",     "Đặng",   "Bùi",  "Đỗ",   "Ngô",  "Dương",
-     "Đào",    "Đinh",   "Lương",  "Mai",    "Tạ",     "Phan",   "Hà",     "Cao",  "Lưu",  "Trịnh"}};
-constexpr std::array<const char*, 10> kMaleMiddle{
-    {"Văn", "Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Đình", "Xuân", "Tiến"}};
-constexpr std::array<const char*, 9> kFemaleMiddle{
-    {"Thị", "Thị", "Thị", "Thu", "Ngọc", "Thanh", "Minh", "Phương", "Hồng"}};
-constexpr std::array<const char*, 27> kMaleGiven{
-    {"An",   "Bình", "Cường", "Dũng", "Dương", "Đạt", "Đức",   "Giang", "Hải",  "Hùng",  "Huy",  "Khánh", "Lâm", "Long",
-     "Mạnh", "Nam",  "Phong", "Quân", "Sơn",   "Tâm", "Thắng", "Thành", "Toàn", "Trung", "Tuấn", "Việt",  "Vinh"}};
-constexpr std::array<const char*, 27> kFemaleGiven{{"Anh",   "Ân",   "Châu", "Dung",  "Đào",   "Giang", "Hà",
-                                                    "Hạnh",  "Hằng", "Hoa",  "Hương", "Huyền", "Lan",   "Liên",
-                                                    "Linh",  "Loan", "Mai",  "Ngọc",  "Nhung", "Oanh",  "Phương",
-                                                    "Quỳnh", "Tâm",  "Thảo", "Thủy",  "Trang", "Yến"}};
 constexpr std::array<const char*, 5> kCategories{{"can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong", "cong_nhan"}};
 
 }  // namespace
@@ -78,7 +45,7 @@ Result<SyntheticReport> SeedSynthetic(App& app, const RequestContext& ctx, const
     if (o.people < 0 || o.years < 1 || o.years > 30)
         return Fail(ErrorCode::kValidation, "invalid_options", "Số người phải ≥ 0 và số năm từ 1 đến 30.");
     SyntheticReport report;
-    Random rng(o.seed);
+    SeededRandom rng(o.seed * 0x9e3779b97f4a7c15ULL + 1);
     Date start{2015, 1, 1};
     // The units, once (their ids are reused by later runs).
     std::vector<std::pair<std::int64_t, int>> communes;  // unit id, province index
@@ -126,9 +93,7 @@ Result<SyntheticReport> SeedSynthetic(App& app, const RequestContext& ctx, const
         int birth_year = 1965 + rng.Below(38);
         BulkPerson p;
         p.id = next_id + i;
-        p.full_name =
-            fmt::format("{} {} {}", rng.Pick(kSurnames), female ? rng.Pick(kFemaleMiddle) : rng.Pick(kMaleMiddle),
-                        female ? rng.Pick(kFemaleGiven) : rng.Pick(kMaleGiven));
+        p.full_name = GeneratedName(rng, female);
         p.gender = gender;
         p.birth_date = Date{birth_year, 1 + rng.Below(12), 1 + rng.Below(28)};
         std::string prefix = fmt::format("{}{}{:02d}", kProvinces[static_cast<std::size_t>(province)].second,

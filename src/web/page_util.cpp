@@ -100,6 +100,13 @@ nlohmann::json VocabularyOptions(const domain::Vocabulary& v, const std::string&
     return out;
 }
 
+nlohmann::json TypedFields(const Request& req) {
+    nlohmann::json form = nlohmann::json::object();
+    for (const auto& [k, v] : req.params)
+        if (k != "_csrf") form[k] = v;
+    return form;
+}
+
 std::optional<std::int64_t> IdParam(const Request& req, std::string_view name) {
     std::string v = req.Param(name);
     if (v.empty() || v.size() > 18 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))

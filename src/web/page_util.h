@@ -28,6 +28,8 @@ std::string DateVi(const std::optional<Date>& d);
 nlohmann::json UnitOptions(app::App& app, const Request& req, std::optional<std::int64_t> selected);
 // [{"code","label","selected"}] of a vocabulary, for a <select>.
 nlohmann::json VocabularyOptions(const domain::Vocabulary& v, const std::string& selected);
+// The fields of a submitted form as typed (without the CSRF token), to show the form again.
+nlohmann::json TypedFields(const Request& req);
 // A positive id from a form field; nullopt when empty or not a number.
 std::optional<std::int64_t> IdParam(const Request& req, std::string_view name);
 

@@ -1,23 +1,15 @@
 // The back office in a real browser (Debian's Chromium through playwright-core).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { startServer, demoPassword } from '../lib/server.mjs';
-
-const shots = new URL('../../test-results/', import.meta.url).pathname;
-mkdirSync(shots, { recursive: true });
+import { launchChromium, shots } from '../lib/browser.mjs';
 
 describe('back office in Chromium', () => {
   let server;
   let browser;
   before(async () => {
     server = await startServer('sqlite');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

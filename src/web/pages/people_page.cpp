@@ -274,9 +274,7 @@ Response AfterPost(app::App& app, Request& req, PersonId id, const Status& done,
     if (done) return Response::Redirect("/ca-nhan/" + std::to_string(id.value));
     if (done.error().code == ErrorCode::kForbidden || done.error().code == ErrorCode::kNotFound)
         return PageError(req, done.error());
-    nlohmann::json form = nlohmann::json::object();
-    for (const auto& [k, v] : req.params)
-        if (k != "_csrf") form[k] = v;
+    nlohmann::json form = TypedFields(req);
     return PersonPage(app, req, id, HttpStatus(done.error().code), done.error().message, form_name, form);
 }
 
@@ -325,9 +323,7 @@ Response PersonForm(app::App& app, Request& req, const std::optional<app::Person
 
 Response FormError(app::App& app, Request& req, const std::optional<app::PersonRecord>& person, const Error& e) {
     if (e.code == ErrorCode::kForbidden || e.code == ErrorCode::kNotFound) return PageError(req, e);
-    nlohmann::json typed = nlohmann::json::object();
-    for (const auto& [k, v] : req.params)
-        if (k != "_csrf") typed[k] = v;
+    nlohmann::json typed = TypedFields(req);
     typed["direct_worker"] = req.HasParam("direct_worker");
     std::string message = e.message;
     if (e.fields.size() > 1) {

@@ -207,9 +207,7 @@ Response AfterPost(app::App& app, Request& req, UnitId id, const Status& done, c
     if (done) return Response::Redirect("/don-vi/" + std::to_string(id.value));
     if (done.error().code == ErrorCode::kForbidden || done.error().code == ErrorCode::kNotFound)
         return PageError(req, done.error());
-    nlohmann::json form = nlohmann::json::object();
-    for (const auto& [k, v] : req.params)
-        if (k != "_csrf") form[k] = v;
+    nlohmann::json form = TypedFields(req);
     return UnitPage(app, req, id, HttpStatus(done.error().code), done.error().message, form_name, form);
 }
 
