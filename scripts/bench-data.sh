@@ -2,8 +2,10 @@
 # Data benchmarks of issue 3, on SQLite and on a throw-away PostgreSQL, in one run:
 #   - `tdkt seed synthetic` generation time (BENCH_PEOPLE people, default 200000; the national
 #     target is 2500000: BENCH_PEOPLE=2500000 make bench), 10 years of ratings;
-#   - name search through GET /api/v1/people?q=… (a signed-in administrator, 200 queries of common
-#     Vietnamese names typed without accents): p50 and p95 latency;
+#   - name search through GET /api/v1/people?q=… (scripts/bench-search.mjs: the administrator, given
+#     the synthetic provinces too, 200 queries of common names typed without accents): p50, p95, max;
+#   - importing a people workbook of BENCH_IMPORT rows (default 100000), written by `tdkt export`
+#     from the generated people, into a database holding the same units but nobody yet.
 # Prints a Markdown table; `make bench` appends it to docs/performance.md under "Data benchmarks".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -11,6 +13,7 @@ root=$PWD
 bin=${TDKT_BIN:-$root/build/tdkt}
 people=${BENCH_PEOPLE:-200000}
 queries=${BENCH_QUERIES:-200}
+import_rows=${BENCH_IMPORT:-100000}
 dir=$(mktemp -d -t tdkt-bench-data.XXXXXX)
 pgdir=$(mktemp -d /tmp/tdkt-bench-pg-XXXXXX)
 server_pid=
@@ -32,38 +35,31 @@ for backend in sqlite postgresql; do
   start=$(date +%s%N)
   "$bin" seed synthetic --db "$db" --people "$people" --years 10 >/dev/null 2>&1
   gen_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  # The administrator's scope is Hưng Yên; the synthetic provinces are roots of their own.
+  grants=()
+  for i in $(seq -w 1 34); do grants+=(--role "administrator@SYN.$i"); done
+  "$bin" user grant --db "$db" --login admin "${grants[@]}" >/dev/null
   "$bin" serve --db "$db" --listen 127.0.0.1:0 --no-access-log >"$dir/serve.out" 2>&1 &
   server_pid=$!
   for _ in $(seq 100); do grep -q 'listening on' "$dir/serve.out" && break; sleep 0.1; done
   url=$(grep -o 'http://127.0.0.1:[0-9]*' "$dir/serve.out" | head -1)
-  stats=$(node - "$url" "$queries" <<'JS'
-const [url, n] = [process.argv[2], Number(process.argv[3])];
-let seed = 7;
-const rand = (a) => a[(seed = (seed * 1103515245 + 12345) % 2147483648) % a.length];
-const sur = ['nguyen', 'tran', 'le', 'pham', 'hoang', 'vu', 'dang', 'bui', 'do', 'ngo', 'duong', 'dao', 'dinh'];
-const mid = ['van', 'thi', 'duc', 'minh', 'thu', 'ngoc', 'thanh', 'quang', 'huu'];
-const giv = ['an', 'binh', 'dao', 'hoa', 'lan', 'tuan', 'hung', 'mai', 'linh', 'son', 'yen', 'nam', 'trang'];
-const login = await fetch(url + '/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify({ login: 'admin', password: 'Demo@2026tdkt' }) });
-const { token } = await login.json();
-const times = [];
-for (let i = 0; i < n; i++) {
-  const forms = [`${rand(sur)} ${rand(mid)} ${rand(giv)}`, `${rand(mid)} ${rand(giv)}`, `${rand(sur)} ${rand(giv)}`];
-  const q = forms[i % 3];
-  const t = performance.now();
-  const r = await fetch(`${url}/api/v1/people?q=${encodeURIComponent(q)}&page_size=20`, { headers: { Authorization: `Bearer ${token}` } });
-  await r.json();
-  times.push(performance.now() - t);
-}
-times.sort((a, b) => a - b);
-console.log(times[Math.floor(n / 2)].toFixed(1), times[Math.ceil(n * 0.95) - 1].toFixed(1));
-JS
-)
+  stats=$(node scripts/bench-search.mjs "$url" "$queries")
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
-  read -r p50 p95 <<<"$stats"
-  results+=("| $backend | $people | $((gen_ms / 1000)).$(((gen_ms % 1000) / 100)) s | $p50 ms | $p95 ms |")
+  read -r p50 p95 pmax <<<"$stats"
+  # Import: the first BENCH_IMPORT generated people as a workbook, into a database with the units only.
+  [[ -f $dir/people.xlsx ]] || "$bin" export --db "$db" --limit "$import_rows" "$dir/people.xlsx" >/dev/null
+  if [[ $backend == sqlite ]]; then target="sqlite:$dir/import.db"; else
+    runuser -u postgres -- psql "$pg_base/postgres" -q -c "CREATE DATABASE import" >/dev/null
+    target="$pg_base/import"
+  fi
+  "$bin" seed demo --db "$target" --people 0 >/dev/null
+  "$bin" seed synthetic --db "$target" --people 0 --years 1 >/dev/null 2>&1
+  start=$(date +%s%N)
+  "$bin" import --db "$target" --kind people "$dir/people.xlsx" >/dev/null 2>&1
+  import_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  results+=("| $backend | $people | $((gen_ms / 1000)).$(((gen_ms % 1000) / 100)) s | $p50 ms | $p95 ms | $pmax ms | $import_rows rows: $((import_ms / 1000)).$(((import_ms % 1000) / 100)) s |")
 done
 echo ""
-echo "| backend | people (10 years of ratings) | generation | name search p50 | name search p95 |"
-echo "|---|---:|---:|---:|---:|"
+echo "| backend | people (10 years of ratings) | generation | name search p50 | p95 | max | people xlsx import |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${results[@]}"

@@ -10,8 +10,12 @@
 #include "app/import.h"
 #include "app/organisation.h"
 #include "app/people.h"
+#include "app/seed_synthetic.h"
 #include "app/units.h"
 #include "core/text.h"
+#include "reports/people_list.h"
+#include "reports/xlsx_reader.h"
+#include "storage/sql_util.h"
 #include "support/seeded_suite.h"
 
 namespace tdkt {
@@ -294,6 +298,119 @@ TEST_F(Organisation, Search_FoldsDiacriticsAndDd_InAnyCase) {
     EXPECT_TRUE(std::any_of(by_id->items.begin(), by_id->items.end(),
                             [](const auto& p) { return p.full_name == "Đặng Thị Đào"; }));
     EXPECT_EQ(app::SearchPeople(*app_, admin, Query("khong co ai ten nay"))->total, 0);
+    // Whole words, in any order: a part of a word finds nothing.
+    for (std::string query : {"dao dang", "thi  dao,", "DAO"})
+        EXPECT_EQ(app::SearchPeople(*app_, admin, Query(query))->items.size(), 1u) << query;
+    for (std::string query : {"ang thi dao", "dang thi da", "dang thi daoo", "dangthi"})
+        EXPECT_EQ(app::SearchPeople(*app_, admin, Query(query))->total, 0) << query;
+    // Search syntax of the index is not syntax here: quotes, stars and operators are separators.
+    for (std::string query : {"\"dang\" OR *", "dang AND (thi", "dang* -thi", "'dang' & thi:*", "NEAR(dang thi)"})
+        EXPECT_TRUE(app::SearchPeople(*app_, admin, Query(query))) << query;
+    EXPECT_EQ(app::SearchPeople(*app_, admin, Query("\"dang\" 'thi' dao*"))->items.size(), 1u);
+    EXPECT_EQ(app::SearchPeople(*app_, admin, Query("dang:* & thi"))->items.size(), 1u);
+}
+
+TEST_F(Organisation, CommonNames_ListInTheSameOrderAsSortingEveryMatch) {
+    // More matches than are counted take the walk over name_words; fewer sort every match. Both
+    // must give exactly the rows and order of sorting all matches by (sort key, id).
+    app::SyntheticOptions options;
+    options.people = 7'000;
+    options.years = 1;
+    options.communes_per_province = 2;
+    ASSERT_TRUE(app::SeedSynthetic(*app_, System(), options));
+    // A rename moves a person's words: the walk must find the new name only.
+    auto renamed = app::SearchPeople(*app_, System(), Query("dang thi dao"))->items.at(0);
+    app::PersonInput edit;
+    edit.full_name = "Đặng Thị Thu Thảo";
+    edit.gender = "Nữ";
+    edit.birth_date = "12/05/1984";
+    edit.national_id = renamed.national_id;
+    edit.category = "Viên chức";
+    ASSERT_TRUE(app::UpdatePerson(*app_, System(), renamed.id, edit));
+    for (const auto& p : app::SearchPeople(*app_, System(), Query("dang thi dao"))->items) EXPECT_NE(p.id, renamed.id);
+
+    for (std::string text : {"nguyen", "thi", "van thi", "nguyen thi", "thi nguyen hoa", "thao thi"}) {
+        std::vector<std::pair<std::string, std::int64_t>> expected;
+        ASSERT_TRUE(app::ForEachPerson(*app_, System(), Query(text), [&](const auto& batch) {
+            for (const auto& p : batch) expected.emplace_back(storage::PersonSortKey(p.full_name), p.id.value);
+            return true;
+        }));
+        std::sort(expected.begin(), expected.end());
+        bool common = expected.size() > static_cast<std::size_t>(app::kSearchCountCap);
+        if (text == "nguyen" || text == "thi") ASSERT_TRUE(common) << text << ": " << expected.size();
+        for (bool descending : {false, true}) {
+            auto order = expected;
+            if (descending) std::reverse(order.begin(), order.end());
+            for (int page : {1, 2, 7, 40}) {
+                auto search = Query(text);
+                search.descending = descending;
+                search.page = page;
+                search.page_size = 25;
+                auto found = app::SearchPeople(*app_, System(), search);
+                ASSERT_TRUE(found) << text;
+                EXPECT_EQ(found->total_capped, common) << text;
+                std::vector<std::int64_t> got, want;
+                for (const auto& p : found->items) got.push_back(p.id.value);
+                for (std::size_t i = (page - 1) * 25; i < std::min(order.size(), std::size_t(page) * 25); ++i)
+                    want.push_back(order[i].second);
+                EXPECT_EQ(got, want) << text << (descending ? " desc" : "") << " page " << page;
+            }
+        }
+    }
+    auto items = app::SearchPeople(*app_, System(), Query("thao thu thi dang"))->items;
+    EXPECT_TRUE(std::any_of(items.begin(), items.end(), [&](const auto& p) { return p.id == renamed.id; }));
+}
+
+TEST_F(Organisation, ExportedPeople_ImportIntoAnotherDatabase_AsTheyWere) {
+    // The list's workbook has the import template's columns: a unit's people move to another
+    // database (the same units) with their names, IDs, categories, positions and start dates.
+    auto admin = As("admin");
+    app::PeopleSearch search;
+    search.unit = Unit("HY");
+    auto table = reports::PeopleTable("test");
+    std::vector<app::PersonRecord> exported;
+    auto count = app::ForEachPerson(*app_, admin, search, [&](const std::vector<app::PersonRecord>& batch) {
+        reports::AddPeopleRows(table, batch);
+        exported.insert(exported.end(), batch.begin(), batch.end());
+        return true;
+    });
+    ASSERT_TRUE(count);
+    ASSERT_EQ(*count, 6);
+    auto sheet = reports::ReadXlsx(reports::WriteXlsx(table));
+    ASSERT_TRUE(sheet);
+
+    testing::TestDatabase other_db;
+    auto other_store = other_db.Open();
+    app::App other(*other_store, clock_, app::AuthConfig{});
+    ASSERT_TRUE(app::SeedDemo(other, System(), {0}));
+    auto report = app::ImportTable(other, System(), app::ImportKind::kPeople, sheet->rows);
+    ASSERT_TRUE(report);
+    ASSERT_TRUE(report->problems.empty()) << report->problems.front().message;
+    EXPECT_EQ(report->imported, 6);
+    for (const auto& before : exported) {
+        ASSERT_FALSE(before.national_id.empty());
+        std::optional<app::PersonRecord> after;
+        other_store->Read([&](app::Repositories& r) { after = r.people.FindByNationalId(before.national_id); });
+        ASSERT_TRUE(after) << before.full_name;
+        EXPECT_EQ(after->full_name, before.full_name);
+        EXPECT_EQ(after->gender, before.gender);
+        EXPECT_EQ(after->birth_date, before.birth_date);
+        EXPECT_EQ(after->category, before.category);
+        EXPECT_EQ(after->position, before.position);
+        EXPECT_EQ(after->direct_worker, before.direct_worker);
+        EXPECT_EQ(after->unit_code, before.unit_code);
+        ASSERT_TRUE(before.unit_since);
+        EXPECT_EQ(after->unit_since, before.unit_since) << before.full_name;
+    }
+    // Paging by id hands over every match once, however the batches fall.
+    std::int64_t batches = 0, seen = 0;
+    ASSERT_TRUE(app::ForEachPerson(*app_, admin, {}, [&](const std::vector<app::PersonRecord>& batch) {
+        ++batches;
+        seen += static_cast<std::int64_t>(batch.size());
+        return false;  // stop after the first batch
+    }));
+    EXPECT_EQ(batches, 1);
+    EXPECT_EQ(seen, 6);
 }
 
 TEST_F(Organisation, Lists_SortInVietnameseOrder) {

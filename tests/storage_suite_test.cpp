@@ -32,8 +32,8 @@ TEST(Migrations, FreshDatabase_ReachesLatestVersion) {
     EXPECT_EQ(store->SchemaVersion(), 0);
     auto report = store->Migrate();
     EXPECT_EQ(report.from_version, 0);
-    EXPECT_EQ(report.to_version, 2);
-    EXPECT_EQ(report.applied, (std::vector<std::string>{"foundation", "organisation"}));
+    EXPECT_EQ(report.to_version, 3);
+    EXPECT_EQ(report.applied, (std::vector<std::string>{"foundation", "organisation", "people_word_search"}));
     EXPECT_EQ(store->Migrate().applied.size(), 0u);  // idempotent
 }
 
@@ -42,10 +42,12 @@ TEST(Migrations, FailingMigration_LeavesDatabaseAsItWas) {
     auto store = db.Open(false);
     auto backend = store->pool().backend();
     auto migrations = storage::EmbeddedMigrations(backend);
-    migrations.push_back({3, "broken", "CREATE TABLE half_done (a INTEGER);\nINSERT INTO no_such_table VALUES (1);"});
+    int latest = migrations.back().version;
+    migrations.push_back(
+        {latest + 1, "broken", "CREATE TABLE half_done (a INTEGER);\nINSERT INTO no_such_table VALUES (1);"});
     auto lease = store->pool().Acquire();
     EXPECT_THROW(storage::ApplyMigrations(*lease, backend, migrations), std::runtime_error);
-    EXPECT_EQ(storage::SchemaVersion(*lease), 2);  // the good ones stay, the broken one left no trace
+    EXPECT_EQ(storage::SchemaVersion(*lease), latest);  // the good ones stay, the broken one left no trace
     int tables = -1;
     if (backend == storage::Backend::kSqlite)
         *lease << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'", soci::into(tables);

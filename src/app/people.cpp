@@ -217,8 +217,10 @@ Result<PersonRecord> TransferPerson(App& app, const RequestContext& ctx, PersonI
     return out;
 }
 
-Result<PeopleResult> SearchPeople(App& app, const RequestContext& ctx, const PeopleSearch& s) {
-    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+namespace {
+
+// The repository query of a search, without the scope (which needs the units).
+Result<PersonQuery> QueryOf(const PeopleSearch& s) {
     Checker c;
     PersonQuery q;
     if (!s.category.empty())
@@ -236,6 +238,40 @@ Result<PeopleResult> SearchPeople(App& app, const RequestContext& ctx, const Peo
         q.name_folded = text::Fold(text);
     q.sort = s.sort;
     q.descending = s.descending;
+    return q;
+}
+
+// Narrows `q` to the units the user may see (and to the subtree of `s.unit`). Runs inside a read.
+Result<void> Scope(Repositories& repos, const RequestContext& ctx, const PeopleSearch& s, PersonQuery& q) {
+    auto all = repos.units.List();
+    auto visible = VisibleUnits(repos.units, all, ctx);
+    std::unordered_set<UnitId> allowed(visible.begin(), visible.end());
+    if (s.unit) {
+        if (auto ok = Authorize(repos.units, ctx, domain::Action::kViewPeople, *s.unit); !ok)
+            return tl::unexpected(ok.error());
+        // The unit's subtree, as it is now.
+        std::unordered_map<UnitId, std::vector<UnitId>> children;
+        for (const auto& u : all)
+            if (u.parent) children[*u.parent].push_back(u.id);
+        std::vector<UnitId> subtree{*s.unit};
+        for (std::size_t i = 0; i < subtree.size(); ++i)
+            for (UnitId child : children[subtree[i]]) subtree.push_back(child);
+        q.units = std::vector<UnitId>();
+        for (UnitId u : subtree)
+            if (allowed.count(u)) q.units->push_back(u);
+    } else if (!ctx.system && allowed.size() < all.size()) {
+        q.units = visible;
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<PeopleResult> SearchPeople(App& app, const RequestContext& ctx, const PeopleSearch& s) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    auto query = QueryOf(s);
+    if (!query) return tl::unexpected(query.error());
+    PersonQuery q = *query;
     PeopleResult out;
     out.page_size = std::clamp(s.page_size, 1, 200);
     out.page = std::max(1, s.page);
@@ -243,32 +279,38 @@ Result<PeopleResult> SearchPeople(App& app, const RequestContext& ctx, const Peo
     q.offset = (out.page - 1) * out.page_size;
     Result<PeopleResult> result = out;
     app.store.Read([&](Repositories& repos) {
-        auto all = repos.units.List();
-        auto visible = VisibleUnits(repos.units, ctx);
-        std::unordered_set<UnitId> allowed(visible.begin(), visible.end());
-        if (s.unit) {
-            if (auto ok = Authorize(repos.units, ctx, domain::Action::kViewPeople, *s.unit); !ok)
-                return void(result = tl::unexpected(ok.error()));
-            // The unit's subtree, as it is now.
-            std::unordered_map<UnitId, std::vector<UnitId>> children;
-            for (const auto& u : all)
-                if (u.parent) children[*u.parent].push_back(u.id);
-            std::vector<UnitId> subtree{*s.unit};
-            for (std::size_t i = 0; i < subtree.size(); ++i)
-                for (UnitId child : children[subtree[i]]) subtree.push_back(child);
-            q.units = std::vector<UnitId>();
-            for (UnitId u : subtree)
-                if (allowed.count(u)) q.units->push_back(u);
-        } else if (!ctx.system && allowed.size() < all.size()) {
-            q.units = visible;
-        }
+        if (auto scoped = Scope(repos, ctx, s, q); !scoped) return void(result = tl::unexpected(scoped.error()));
         auto page = repos.people.Search(q);
         out.items = std::move(page.items);
-        out.total_capped = page.total > 10'000;
-        out.total = std::min<std::int64_t>(page.total, 10'000);
+        out.total_capped = page.total > kSearchCountCap;
+        out.total = std::min<std::int64_t>(page.total, kSearchCountCap);
         result = std::move(out);
     });
     return result;
+}
+
+Result<std::int64_t> ForEachPerson(App& app, const RequestContext& ctx, const PeopleSearch& s,
+                                   const std::function<bool(const std::vector<PersonRecord>&)>& batch) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    auto query = QueryOf(s);
+    if (!query) return tl::unexpected(query.error());
+    PersonQuery q = *query;
+    q.limit = 2'000;
+    q.after_id = PersonId{0};
+    std::int64_t count = 0;
+    for (;;) {
+        std::vector<PersonRecord> items;
+        Result<void> scoped;
+        app.store.Read([&](Repositories& repos) {
+            scoped = Scope(repos, ctx, s, q);
+            if (scoped) items = repos.people.Search(q).items;
+        });
+        if (!scoped) return tl::unexpected(scoped.error());
+        if (items.empty()) return count;
+        count += static_cast<std::int64_t>(items.size());
+        q.after_id = items.back().id;
+        if (!batch(items) || static_cast<int>(items.size()) < q.limit) return count;
+    }
 }
 
 Result<PersonFile> GetPersonFile(App& app, const RequestContext& ctx, PersonId id) {

@@ -2,6 +2,7 @@
 // People and their records: profile, memberships over time (transfers), yearly task ratings,
 // maternity leave, discipline, initiatives and research works, and award history. A person is
 // reached through their current unit (app/policy.h AuthorizePerson).
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,11 @@ struct PeopleResult {
 };
 
 Result<PeopleResult> SearchPeople(App& app, const RequestContext& ctx, const PeopleSearch& search);
+// Every person the search matches (its page, page size and sort ignored), in id order, handed to
+// `batch` a few thousand at a time, each batch read in its own transaction: exports of any size.
+// `batch` returns false to stop. Returns how many were handed over.
+Result<std::int64_t> ForEachPerson(App& app, const RequestContext& ctx, const PeopleSearch& search,
+                                   const std::function<bool(const std::vector<PersonRecord>&)>& batch);
 
 // Everything about one person, for the person page and GET /api/v1/people/{id}.
 struct PersonFile {

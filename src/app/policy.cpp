@@ -93,7 +93,10 @@ Status AuthorizeSystemWide(const RequestContext& ctx, domain::Action action) {
 }
 
 std::vector<UnitId> VisibleUnits(UnitRepository& units, const RequestContext& ctx) {
-    auto all = units.List();
+    return VisibleUnits(units, units.List(), ctx);
+}
+
+std::vector<UnitId> VisibleUnits(UnitRepository& units, const std::vector<UnitRecord>& all, const RequestContext& ctx) {
     std::unordered_set<UnitId> roots;
     if (ctx.actor)
         for (const auto& grant : ctx.actor->grants)

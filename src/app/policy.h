@@ -16,6 +16,8 @@ Result<UnitRecord> AuthorizeUnit(UnitRepository& units, const RequestContext& ct
 Status AuthorizeSystemWide(const RequestContext& ctx, domain::Action action);
 // Ids of the units the actor may see: every unit in the subtree of a grant allowing kViewUnit.
 std::vector<UnitId> VisibleUnits(UnitRepository& units, const RequestContext& ctx);
+// The same, given every unit (units.List()) when the caller has read them already.
+std::vector<UnitId> VisibleUnits(UnitRepository& units, const std::vector<UnitRecord>& all, const RequestContext& ctx);
 // People are reached through their current unit; someone with no current unit only through a
 // province-wide role.
 Status AuthorizePerson(UnitRepository& units, const RequestContext& ctx, domain::Action action,

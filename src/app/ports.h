@@ -101,9 +101,10 @@ struct PersonRecord {
     std::string position;
     std::string phone;
     std::string email;
-    std::optional<UnitId> unit;  // the current unit
-    std::string unit_name;       // filled by reads
-    std::string unit_code;       // filled by reads
+    std::optional<UnitId> unit;      // the current unit
+    std::string unit_name;           // filled by reads
+    std::string unit_code;           // filled by reads
+    std::optional<Date> unit_since;  // start of the open membership, filled by reads
     std::string created_at, updated_at;
 };
 
@@ -118,8 +119,11 @@ struct Membership {
     std::string document;
 };
 
+// Searches count matches up to this many; above it they answer "more than 1,000" (ADR 0009).
+constexpr std::int64_t kSearchCountCap = 1'000;
+
 struct PersonQuery {
-    std::string name_folded;                   // substring of the folded name ("" = any)
+    std::string name_folded;                   // words starting words of the folded name ("" = any)
     std::string national_id_prefix;            // "" = any
     std::optional<std::vector<UnitId>> units;  // current unit among these; nullopt = any unit
     std::string category;                      // "" = any
@@ -127,6 +131,9 @@ struct PersonQuery {
     bool descending = false;
     int limit = 50;
     int offset = 0;
+    // Keyset paging in id order for walking every match (exports): when set, rows with a greater id,
+    // ordered by id; `sort`, `descending` and `offset` are ignored and `total` is not counted.
+    std::optional<PersonId> after_id;
 };
 
 struct PersonPage {

@@ -21,13 +21,17 @@
 #include "app/audit_log.h"
 #include "app/import.h"
 #include "app/manage_users.h"
+#include "app/organisation.h"
+#include "app/people.h"
 #include "app/seed_demo.h"
 #include "app/seed_synthetic.h"
 #include "app/sign_in.h"
 #include "core/crypto.h"
 #include "core/text.h"
 #include "domain/role.h"
+#include "reports/people_list.h"
 #include "reports/xlsx_reader.h"
+#include "reports/xlsx_table.h"
 #include "storage/sql_store.h"
 
 namespace tdkt::cli {
@@ -45,6 +49,8 @@ struct Options {
     int years = 10;
     std::uint64_t seed = 1;
     std::string kind = "people", file;
+    std::string unit_code, query;
+    long long limit = 0;
     bool no_access_log = false;
     bool secure_cookies = false;
     std::string login, name, password;
@@ -404,6 +410,60 @@ int Run(int argc, char** argv, const Hooks& hooks) {
 };
 }  // namespace tdkt::cli
 );
+
+auto* exporter = root.add_subcommand(
+    "export", "Write people to an xlsx file in the import template's columns (all of them, or a unit's, or matches)");
+AddDb(exporter, o);
+exporter->add_option("--kind", o.kind, "people")->check(CLI::IsMember({"people"}))->capture_default_str();
+exporter->add_option("--unit", o.unit_code, "Only this unit (by code) and its sub-units");
+exporter->add_option("--q", o.query, "Only people matching this name or national ID prefix");
+exporter->add_option("--limit", o.limit, "At most this many people (the first by id); 0: all")
+    ->check(CLI::NonNegativeNumber);
+exporter->add_option("file", o.file, "The .xlsx file to write")->required();
+exporter->callback([&] {
+    action = [&] {
+        return WithApp(o, 1, [&](app::App& app) {
+            auto ctx = SystemContext();
+            app::PeopleSearch search;
+            search.text = o.query;
+            if (!o.unit_code.empty()) {
+                auto units = app::ListUnitsAsOf(app, ctx, std::nullopt, "");
+                if (!units) return Report(tl::unexpected(units.error()));
+                auto it = std::find_if(units->begin(), units->end(),
+                                       [&](const app::UnitRecord& u) { return u.code == o.unit_code; });
+                if (it == units->end()) {
+                    std::cerr << fmt::format("Lỗi: không có đơn vị mã {}.\n", o.unit_code);
+                    return 1;
+                }
+                search.unit = it->id;
+            }
+            auto started = std::chrono::steady_clock::now();
+            auto table = reports::PeopleTable("Xuất lúc " + FormatDateTimeVi(app.clock.Now()) + " bởi " +
+                                              ctx.system_user + " (dòng lệnh)");
+            auto count = app::ForEachPerson(app, ctx, search, [&](const std::vector<app::PersonRecord>& batch) {
+                std::size_t room = o.limit ? static_cast<std::size_t>(o.limit) - table.rows.size() : batch.size();
+                if (room >= batch.size()) {
+                    reports::AddPeopleRows(table, batch);
+                } else {
+                    reports::AddPeopleRows(table, {batch.begin(), batch.begin() + static_cast<std::ptrdiff_t>(room)});
+                }
+                return !o.limit || table.rows.size() < static_cast<std::size_t>(o.limit);
+            });
+            if (!count) return Report(tl::unexpected(count.error()));
+            std::ofstream out(o.file, std::ios::binary);
+            out << reports::WriteXlsx(table);
+            if (!out.flush()) {
+                std::cerr << "Không ghi được tệp " << o.file << ".\n";
+                return 1;
+            }
+            double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            std::cout << fmt::format("Đã xuất {} cá nhân vào {} trong {:.1f} giây.\n",
+                                     text::FormatNumberVi(static_cast<std::int64_t>(table.rows.size())), o.file,
+                                     seconds);
+            return 0;
+        });
+    };
+});
 
 auto* audit = root.add_subcommand("audit", "The audit log");
 audit->require_subcommand(1);

@@ -28,6 +28,7 @@ class SqliteSink final : public app::BulkSink {
         Prepare(person_,
                 "INSERT INTO people (id, full_name, name_folded, sort_key, gender, birth_date, national_id, category, "
                 "direct_worker, position, unit_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,0,?,?,?,?)");
+        Prepare(word_, "INSERT INTO name_words (word, sort_key, person_id, words) VALUES (?,?,?,?)");
         Prepare(membership_, "INSERT INTO memberships (person_id, unit_id, start_date, position) VALUES (?,?,?,?)");
         Prepare(rating_, "INSERT INTO person_ratings (person_id, year, rating) VALUES (?,?,?)");
         Prepare(award_,
@@ -36,7 +37,7 @@ class SqliteSink final : public app::BulkSink {
         now_ = Now();
     }
     ~SqliteSink() override {
-        for (auto* st : {person_, membership_, rating_, award_}) sqlite3_finalize(st);
+        for (auto* st : {person_, word_, membership_, rating_, award_}) sqlite3_finalize(st);
         if (open_) Exec("ROLLBACK");
     }
     void Person(const app::BulkPerson& p) override {
@@ -56,6 +57,14 @@ class SqliteSink final : public app::BulkSink {
         Text(person_, 11, now_);
         Text(person_, 12, now_);
         Step(person_);
+        auto words = NameWordRowsOf(folded);
+        for (const auto& w : words.distinct) {
+            Text(word_, 1, w);
+            Text(word_, 2, key);
+            sqlite3_bind_int64(word_, 3, p.id);
+            Text(word_, 4, words.spaced);
+            Step(word_);
+        }
         sqlite3_bind_int64(membership_, 1, p.id);
         sqlite3_bind_int64(membership_, 2, p.unit_id);
         Text(membership_, 3, start);
@@ -115,7 +124,7 @@ class SqliteSink final : public app::BulkSink {
 
     ConnectionPool::Lease lease_;
     sqlite3* db_ = nullptr;
-    sqlite3_stmt *person_ = nullptr, *membership_ = nullptr, *rating_ = nullptr, *award_ = nullptr;
+    sqlite3_stmt *person_ = nullptr, *word_ = nullptr, *membership_ = nullptr, *rating_ = nullptr, *award_ = nullptr;
     bool open_ = false;
     std::string now_;
 };
@@ -140,11 +149,19 @@ class PostgresSink final : public app::BulkSink {
         b += std::to_string(p.id) + '\t';
         CopyField(b, p.full_name);
         b += '\t';
-        CopyField(b, FoldedKey(p.full_name));
-        b += '\t' + PersonSortKey(p.full_name) + '\t' + p.gender + '\t' + FormatIsoDate(p.birth_date) + '\t' +
-             p.national_id + '\t' + p.category + "\t0\t";
+        std::string folded = FoldedKey(p.full_name), key = PersonSortKey(p.full_name);
+        CopyField(b, folded);
+        b += '\t' + key + '\t' + p.gender + '\t' + FormatIsoDate(p.birth_date) + '\t' + p.national_id + '\t' +
+             p.category + "\t0\t";
         CopyField(b, p.position);
         b += '\t' + std::to_string(p.unit_id) + '\t' + now_ + '\t' + now_ + '\n';
+        auto words = NameWordRowsOf(folded);
+        for (const auto& w : words.distinct) {
+            CopyField(words_, w);
+            words_ += '\t' + key + '\t' + std::to_string(p.id) + '\t';
+            CopyField(words_, words.spaced);
+            words_ += '\n';
+        }
         memberships_ +=
             std::to_string(p.id) + '\t' + std::to_string(p.unit_id) + '\t' + FormatIsoDate(p.start_date) + '\t';
         CopyField(memberships_, p.position);
@@ -211,17 +228,19 @@ class PostgresSink final : public app::BulkSink {
             "people (id, full_name, name_folded, sort_key, gender, birth_date, national_id, category, direct_worker, "
             "position, unit_id, created_at, updated_at)",
             people_);
+        Copy("name_words (word, sort_key, person_id, words)", words_);
         Copy("memberships (person_id, unit_id, start_date, position)", memberships_);
         Copy("person_ratings (person_id, year, rating)", ratings_);
         Copy("awards (subject_type, person_id, award_code, year, kind, prize_vnd, source, created_at)", awards_);
     }
     void MaybeFlush() {
-        if (people_.size() + memberships_.size() + ratings_.size() + awards_.size() > (8u << 20)) Flush();
+        if (people_.size() + words_.size() + memberships_.size() + ratings_.size() + awards_.size() > (8u << 20))
+            Flush();
     }
 
     ConnectionPool::Lease lease_;
     PGconn* conn_ = nullptr;
-    std::string people_, memberships_, ratings_, awards_, now_;
+    std::string people_, words_, memberships_, ratings_, awards_, now_;
     bool open_ = false;
 };
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string_view>
+#include <tuple>
+#include <vector>
 
 #include "core/time.h"
 #include "storage/connection_pool.h"
@@ -43,11 +45,61 @@ void FillUnitKeys(soci::session& s) {
     }
 }
 
+// Migration 3 adds name_words, one row per word of each person's folded name: fill it here.
+void FillNameWords(soci::session& s) {
+    long long id = 0;
+    std::string folded, key;
+    std::vector<std::tuple<long long, std::string, std::string>> people;
+    ForEachRow(
+        s, "SELECT id, name_folded, sort_key FROM people",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(id));
+            st.exchange(soci::into(folded));
+            st.exchange(soci::into(key));
+        },
+        [&] { people.emplace_back(id, folded, key); });
+    // Many rows per statement: a national database has millions of words to write.
+    constexpr std::size_t kRows = 500;
+    std::vector<std::string> texts;
+    std::vector<long long> ids;
+    auto flush = [&] {
+        if (ids.empty()) return;
+        std::string sql = "INSERT INTO name_words (word, sort_key, person_id, words) VALUES ";
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            auto n = std::to_string(i);
+            sql += (i ? ", (:w" : "(:w") + n + ", :k" + n + ", :p" + n + ", :s" + n + ")";
+        }
+        soci::statement st(s);
+        st.alloc();
+        st.prepare(sql);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            st.exchange(soci::use(texts[3 * i]));
+            st.exchange(soci::use(texts[3 * i + 1]));
+            st.exchange(soci::use(ids[i]));
+            st.exchange(soci::use(texts[3 * i + 2]));
+        }
+        st.define_and_bind();
+        st.execute(true);
+        texts.clear();
+        ids.clear();
+    };
+    for (const auto& [person, name, sort_key] : people) {
+        auto rows = NameWordRowsOf(name);
+        for (const auto& w : rows.distinct) {
+            texts.insert(texts.end(), {w, sort_key, rows.spaced});
+            ids.push_back(person);
+            if (ids.size() == kRows) flush();
+        }
+    }
+    flush();
+}
+
 void ApplyOne(soci::session& s, Backend backend, const Migration& m) {
     s << (backend == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
         ExecScript(s, backend, m.sql);
         if (m.version == 2) FillUnitKeys(s);
+        if (m.version == 3) FillNameWords(s);
         std::string at = FormatIsoUtc(SystemClock().Now());
         s << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)", soci::use(m.version),
             soci::use(m.name), soci::use(at);

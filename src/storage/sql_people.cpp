@@ -1,4 +1,6 @@
 // People, their memberships and yearly records, and award history on SOCI.
+#include <unordered_map>
+
 #include "storage/sql_repositories.h"
 #include "storage/sql_util.h"
 
@@ -7,15 +9,15 @@ namespace {
 
 constexpr const char* kPersonColumns =
     "SELECT p.id, p.full_name, p.gender, p.birth_date, p.national_id, p.category, p.direct_worker, p.position, "
-    "p.phone, p.email, p.unit_id, COALESCE(u.name, ''), COALESCE(u.code, ''), p.created_at, p.updated_at FROM people "
-    "p LEFT JOIN units u "
-    "ON u.id = p.unit_id ";
+    "p.phone, p.email, p.unit_id, COALESCE(u.name, ''), COALESCE(u.code, ''), (SELECT MIN(m.start_date) FROM "
+    "memberships m WHERE m.person_id = p.id AND "
+    "m.end_date IS NULL), p.created_at, p.updated_at FROM people p LEFT JOIN units u ON u.id = p.unit_id ";
 
 struct PersonRow {
     long long id = 0;
     int direct = 0;
     std::string name, gender, category, position, phone, email, unit_name, unit_code, created, updated;
-    NullableText birth, national_id;
+    NullableText birth, national_id, since;
     NullableId unit;
 
     void Bind(soci::statement& st) {
@@ -32,6 +34,7 @@ struct PersonRow {
         st.exchange(soci::into(unit.value, unit.ind));
         st.exchange(soci::into(unit_name));
         st.exchange(soci::into(unit_code));
+        st.exchange(soci::into(since.value, since.ind));
         st.exchange(soci::into(created));
         st.exchange(soci::into(updated));
     }
@@ -50,6 +53,7 @@ struct PersonRow {
         p.unit = unit.As<UnitId>();
         p.unit_name = unit_name;
         p.unit_code = unit_code;
+        p.unit_since = since.AsDate();
         p.created_at = created;
         p.updated_at = updated;
         return p;
@@ -95,7 +99,20 @@ struct PersonParams {
     }
 };
 
-constexpr int kCountCap = 10'000;  // counts of large result sets stop here ("more than 10,000")
+// The people of `ids`, in that order.
+std::vector<app::PersonRecord> PeopleInOrder(soci::session& s, std::vector<long long> ids) {
+    if (ids.empty()) return {};
+    std::string in;
+    for (std::size_t i = 0; i < ids.size(); ++i) in += (i ? ", :i" : ":i") + std::to_string(i);
+    auto rows = QueryPeople(s, std::string(kPersonColumns) + "WHERE p.id IN (" + in + ")", [&](soci::statement& st) {
+        for (auto& i : ids) st.exchange(soci::use(i));
+    });
+    std::unordered_map<long long, app::PersonRecord*> by_id;
+    for (auto& r : rows) by_id[r.id.value] = &r;
+    std::vector<app::PersonRecord> out;
+    for (long long i : ids) out.push_back(std::move(*by_id.at(i)));
+    return out;
+}
 
 }  // namespace
 
@@ -125,12 +142,20 @@ PersonId SqlPersonRepository::Insert(const app::PersonRecord& person) {
         soci::use(p.birth.value, p.birth.ind), soci::use(p.national_id.value, p.national_id.ind), soci::use(p.category),
         soci::use(p.direct), soci::use(p.position), soci::use(p.phone), soci::use(p.email),
         soci::use(p.unit.value, p.unit.ind), soci::use(p.created), soci::use(p.updated), soci::into(id);
+    WriteNameWords(s_, id, p.folded, p.key);
     return PersonId{id};
 }
 
 void SqlPersonRepository::Update(const app::PersonRecord& person) {
     PersonParams p(person);
     long long id = person.id.value;
+    std::string old_folded, old_key;
+    s_ << "SELECT name_folded, sort_key FROM people WHERE id = :id", soci::use(id), soci::into(old_folded),
+        soci::into(old_key);
+    if (old_folded != p.folded || old_key != p.key) {
+        WriteNameWords(s_, id, old_folded, old_key, true);
+        WriteNameWords(s_, id, p.folded, p.key);
+    }
     s_ << "UPDATE people SET full_name = :n, name_folded = :f, sort_key = :k, gender = :g, birth_date = :b, "
           "national_id = :ni, category = :c, direct_worker = :d, position = :po, phone = :ph, email = :e, unit_id = "
           ":u, updated_at = :up WHERE id = :id",
@@ -143,19 +168,27 @@ void SqlPersonRepository::Update(const app::PersonRecord& person) {
 app::PersonPage SqlPersonRepository::Search(const app::PersonQuery& q) {
     // The SQL text depends only on which filters are present (and how many units), never on values.
     std::string where = "WHERE 1 = 1 ";
-    std::string pattern = "%" + LikeSafe(q.name_folded) + "%";
+    // The words of the folded name (ADR 0009): each must be a word of the name, in any order. Words
+    // hold no quote or operator, so the index query is plain terms on both databases.
+    std::vector<std::string> words = NameWords(q.name_folded);
+    std::string terms;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (backend_ == Backend::kSqlite)
+            terms += (i ? " \"" : "\"") + words[i] + "\"";
+        else
+            terms += (i ? " & '" : "'") + words[i] + "'";
+    }
     // A prefix of digits as a range, so the unique index answers it on both databases.
     std::string nid_from = q.national_id_prefix, nid_to = q.national_id_prefix + ":";  // ':' follows '9'
     std::vector<long long> units;
-    bool by_name = !LikeSafe(q.name_folded).empty();
-    // SQLite's trigram index answers LIKE for patterns of three or more characters.
-    bool trigram = by_name && backend_ == Backend::kSqlite && LikeSafe(q.name_folded).size() >= 3;
-    if (trigram)
-        where += "AND p.id IN (SELECT rowid FROM people_search WHERE name_folded LIKE :q) ";
-    else if (by_name)
-        where += "AND p.name_folded LIKE :q ";
+    long long after = q.after_id ? q.after_id->value : 0;
+    if (!words.empty())
+        where += backend_ == Backend::kSqlite
+                     ? "AND p.id IN (SELECT rowid FROM people_search WHERE people_search MATCH :q) "
+                     : "AND to_tsvector('simple', p.name_folded) @@ to_tsquery('simple', :q) ";
     if (!q.national_id_prefix.empty()) where += "AND p.national_id >= :nid_from AND p.national_id < :nid_to ";
     if (!q.category.empty()) where += "AND p.category = :cat ";
+    if (q.after_id) where += "AND p.id > :after ";
     if (q.units) {
         if (q.units->empty()) return {};
         where += "AND p.unit_id IN (";
@@ -166,21 +199,34 @@ app::PersonPage SqlPersonRepository::Search(const app::PersonQuery& q) {
         where += ") ";
     }
     auto bind = [&](soci::statement& st) {
-        if (by_name) st.exchange(soci::use(pattern));
+        if (!words.empty()) st.exchange(soci::use(terms));
         if (!q.national_id_prefix.empty()) {
             st.exchange(soci::use(nid_from));
             st.exchange(soci::use(nid_to));
         }
         if (!q.category.empty()) st.exchange(soci::use(q.category));
+        if (q.after_id) st.exchange(soci::use(after));
         for (auto& u : units) st.exchange(soci::use(u));
     };
     app::PersonPage page;
+    if (q.after_id) {
+        page.items = QueryPeople(
+            s_, std::string(kPersonColumns) + where + "ORDER BY p.id LIMIT " + std::to_string(q.limit), bind);
+        return page;
+    }
     {
         long long total = 0;
         soci::statement st(s_);
         st.alloc();
-        st.prepare("SELECT COUNT(*) FROM (SELECT 1 FROM people p " + where + "LIMIT " + std::to_string(kCountCap + 1) +
-                   ") c");
+        // With the name the only filter, SQLite counts in the word index alone: it stops at the cap
+        // instead of gathering every match first, as `IN (SELECT …)` does.
+        bool words_only = backend_ == Backend::kSqlite && !words.empty() && q.national_id_prefix.empty() &&
+                          q.category.empty() && !q.units;
+        st.prepare(words_only
+                       ? "SELECT COUNT(*) FROM (SELECT 1 FROM people_search WHERE people_search MATCH :q LIMIT " +
+                             std::to_string(app::kSearchCountCap + 1) + ") c"
+                       : "SELECT COUNT(*) FROM (SELECT 1 FROM people p " + where + "LIMIT " +
+                             std::to_string(app::kSearchCountCap + 1) + ") c");
         st.exchange(soci::into(total));
         bind(st);
         st.define_and_bind();
@@ -188,13 +234,54 @@ app::PersonPage SqlPersonRepository::Search(const app::PersonQuery& q) {
         page.total = total;
     }
     std::string dir = q.descending ? " DESC" : "";
-    std::string order = q.sort == "birth_date" ? "p.birth_date" + dir + ", p.sort_key"
-                        : q.sort == "unit"     ? "u.sort_key" + dir + ", p.sort_key"
-                                               : "p.sort_key" + dir;
-    page.items = QueryPeople(s_,
-                             std::string(kPersonColumns) + where + "ORDER BY " + order + ", p.id LIMIT " +
-                                 std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset),
-                             bind);
+    // A common name (more matches than are counted) listed by name, over every unit: walk the last
+    // word's rows in key order, keep those holding the other words, and stop after the page. The
+    // same rows in the same order as sorting every match (ADR 0009).
+    if (page.total > app::kSearchCountCap && q.sort == "name" && !q.units && q.category.empty() &&
+        q.national_id_prefix.empty() && !words.empty()) {
+        std::string walk = words.back(), sql = "SELECT person_id FROM name_words WHERE word = :w ";
+        std::vector<std::string> patterns;
+        for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+            sql += "AND words LIKE :p" + std::to_string(i) + " ";
+            patterns.push_back("% " + words[i] + " %");
+        }
+        sql += "ORDER BY sort_key" + dir + ", person_id" + dir + " LIMIT " + std::to_string(q.limit) + " OFFSET " +
+               std::to_string(q.offset);
+        std::vector<long long> ids;
+        long long id = 0;
+        ForEachRow(
+            s_, sql,
+            [&](soci::statement& st) {
+                st.exchange(soci::into(id));
+                st.exchange(soci::use(walk));
+                for (auto& pattern : patterns) st.exchange(soci::use(pattern));
+            },
+            [&] { ids.push_back(id); });
+        page.items = PeopleInOrder(s_, ids);
+        return page;
+    }
+    // PostgreSQL would walk the sort-key index and test each row's words when it expects many
+    // matches; the matches of a common name cluster under its given name, so that walk can read a
+    // million rows. Ordering by an expression keeps it on the word index, then sorts the matches.
+    std::string key = !words.empty() && backend_ == Backend::kPostgresql ? "(p.sort_key || '')" : "p.sort_key";
+    std::string order = q.sort == "birth_date" ? "p.birth_date" + dir + ", " + key
+                        : q.sort == "unit"     ? "u.sort_key" + dir + ", " + key
+                                               : key + dir;
+    // The page's ids first, then their columns: the columns (the unit, the membership start) are then
+    // read for the page's rows only, not for every row sorted.
+    std::vector<long long> ids;
+    long long id = 0;
+    ForEachRow(
+        s_,
+        "SELECT p.id FROM people p " + std::string(q.sort == "unit" ? "LEFT JOIN units u ON u.id = p.unit_id " : "") +
+            where + "ORDER BY " + order + ", p.id" + dir + " LIMIT " + std::to_string(q.limit) + " OFFSET " +
+            std::to_string(q.offset),
+        [&](soci::statement& st) {
+            st.exchange(soci::into(id));
+            bind(st);
+        },
+        [&] { ids.push_back(id); });
+    page.items = PeopleInOrder(s_, ids);
     return page;
 }
 

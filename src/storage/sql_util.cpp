@@ -1,5 +1,8 @@
 #include "storage/sql_util.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/text.h"
 
 namespace tdkt::storage {
@@ -23,6 +26,43 @@ std::string PersonSortKey(std::string_view full_name) {
     auto space = name.find_last_of(' ');
     if (space == std::string::npos) return SortKey(name);
     return SortKey(name.substr(space + 1) + ", " + name.substr(0, space));
+}
+
+std::vector<std::string> NameWords(std::string_view folded) {
+    std::vector<std::string> words(1);
+    for (char c : folded) {
+        bool ascii_other = static_cast<unsigned char>(c) < 0x80 && !std::isalnum(static_cast<unsigned char>(c));
+        if (!ascii_other)
+            words.back().push_back(c);
+        else if (!words.back().empty())
+            words.emplace_back();
+    }
+    if (words.back().empty()) words.pop_back();
+    return words;
+}
+
+NameWordRows NameWordRowsOf(std::string_view folded) {
+    NameWordRows out;
+    out.spaced = " ";
+    for (auto& w : NameWords(folded)) {
+        out.spaced += w + ' ';
+        if (std::find(out.distinct.begin(), out.distinct.end(), w) == out.distinct.end())
+            out.distinct.push_back(std::move(w));
+    }
+    return out;
+}
+
+void WriteNameWords(soci::session& s, long long person, std::string_view folded, const std::string& sort_key,
+                    bool remove) {
+    auto rows = NameWordRowsOf(folded);
+    for (const auto& w : rows.distinct) {
+        if (remove)
+            s << "DELETE FROM name_words WHERE word = :w AND sort_key = :k AND person_id = :p", soci::use(w),
+                soci::use(sort_key), soci::use(person);
+        else
+            s << "INSERT INTO name_words (word, sort_key, person_id, words) VALUES (:w, :k, :p, :s)", soci::use(w),
+                soci::use(sort_key), soci::use(person), soci::use(rows.spaced);
+    }
 }
 
 std::string LikeSafe(std::string_view folded) {

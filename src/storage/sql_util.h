@@ -3,6 +3,7 @@
 // dates stored as ISO text, and the search keys of names.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -70,6 +71,18 @@ std::string FoldedKey(std::string_view name);
 std::string SortKey(std::string_view name);
 // People are listed by given name (the last word), then the rest: "Bình, Nguyễn Văn".
 std::string PersonSortKey(std::string_view full_name);
+// The words of a folded search text for the name indexes: runs of characters other than ASCII
+// spaces and punctuation ("dang thi-dao" → dang, thi, dao).
+std::vector<std::string> NameWords(std::string_view folded);
+// The distinct words of a folded name and their " w1 w2 … " form: the rows of name_words.
+struct NameWordRows {
+    std::vector<std::string> distinct;
+    std::string spaced;
+};
+NameWordRows NameWordRowsOf(std::string_view folded);
+// Writes (or, with `remove`, deletes) a person's name_words rows.
+void WriteNameWords(soci::session& s, long long person, std::string_view folded, const std::string& sort_key,
+                    bool remove = false);
 // A folded search text made safe inside LIKE '%…%': the wildcards % and _ and the escape \ removed.
 std::string LikeSafe(std::string_view folded);
 

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, call, demoPassword, bin } from '../lib/server.mjs';
+import { startServer, call, login, demoPassword, bin } from '../lib/server.mjs';
 
 describe('server lifecycle', () => {
   it('SIGTERM lets an in-flight request finish, then exits 0', async () => {
@@ -56,17 +56,46 @@ describe('command line', () => {
   it('migrate creates the schema once and reports the version', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tdkt-migrate-'));
     const db = `sqlite:${join(dir, 'm.db')}`;
-    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 0 → 2\n`);
-    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 2 → 2\n`);
+    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 0 → 3\n`);
+    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 3 → 3\n`);
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('every subcommand has --help', () => {
     for (const args of [['serve'], ['migrate'], ['user', 'add'], ['user', 'passwd'], ['user', 'disable'], ['user', 'enable'],
-      ['user', 'list'], ['user', 'grant'], ['seed', 'demo'], ['audit', 'verify']]) {
+      ['user', 'list'], ['user', 'grant'], ['seed', 'demo'], ['seed', 'synthetic'], ['import'], ['export'], ['audit', 'verify']]) {
       const out = execFileSync(bin, [...args, '--help'], { encoding: 'utf8' });
       assert.match(out, /--db/, args.join(' '));
     }
+  });
+
+  it('export writes a unit\'s people to a workbook that import takes back into another database', async () => {
+    const server = await startServer('sqlite');
+    const dir = mkdtempSync(join(tmpdir(), 'tdkt-export-'));
+    const file = join(dir, 'people.xlsx');
+    const out = execFileSync(bin, ['export', '--db', server.db.url, '--unit', 'HY.SGDDT.THPTCTB', file], { encoding: 'utf8' });
+    const [, count] = out.match(/^Đã xuất (\d+) cá nhân vào .* trong [\d.]+ giây\.$/m);
+    const { token } = await login(server.url, 'admin');
+    const school = (await call(server.url, 'GET', '/api/v1/units?q=chuyen%20thai%20binh', { token })).body.items[0];
+    assert.equal(school.code, 'HY.SGDDT.THPTCTB');
+    const listed = await call(server.url, 'GET', `/api/v1/people?page_size=200&unit_id=${school.id}`, { token });
+    assert.equal(Number(count), listed.body.total);
+    assert.ok(Number(count) >= 2);
+    const target = `sqlite:${join(dir, 'other.db')}`;
+    execFileSync(bin, ['seed', 'demo', '--db', target, '--people', '0']);
+    const imported = spawnSync(bin, ['import', '--db', target, '--kind', 'people', file], { encoding: 'utf8' });
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.equal(imported.stdout, `Đã nhập ${count} dòng (Cá nhân).\n`);
+    const again = spawnSync(bin, ['import', '--db', target, '--kind', 'people', file], { encoding: 'utf8' });
+    assert.equal(again.status, 1);
+    // Title, subtitle, a blank row and the header come first: the people are rows 5 onwards.
+    assert.match(again.stderr, /^Dòng 5, cột «Số CCCD»: Số CCCD \d{12} đã được dùng cho «.+» \(Trường THPT Chuyên Thái Bình\)\.$/m);
+    assert.match(again.stderr, new RegExp(`^Tệp có ${count} lỗi trong ${count} dòng: chưa nhập dòng nào\\.$`, 'm'));
+    const missing = spawnSync(bin, ['export', '--db', server.db.url, '--unit', 'KHONG.CO', file], { encoding: 'utf8' });
+    assert.equal(missing.status, 1);
+    assert.equal(missing.stderr, 'Lỗi: không có đơn vị mã KHONG.CO.\n');
+    rmSync(dir, { recursive: true, force: true });
+    await server.stop();
   });
 
   it('TDKT_DB is the default database', async () => {

@@ -13,6 +13,7 @@
 #include "domain/award_codes.h"
 #include "domain/codes.h"
 #include "domain/permission.h"
+#include "reports/people_list.h"
 #include "reports/xlsx_table.h"
 #include "web/error_mapper.h"
 #include "web/page_util.h"
@@ -119,21 +120,14 @@ Response ListPage(app::App& app, Request& req) {
 Response ExportList(app::App& app, Request& req) {
     auto search = SearchFrom(req);
     search.page_size = 200;
-    reports::Table table{
-        "Cá nhân",
-        "DANH SÁCH CÁ NHÂN",
-        "Xuất lúc " + FormatDateTimeVi(app.clock.Now()) + " bởi " + req.session->actor.login,
-        {"STT", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Đối tượng", "Chức vụ", "Mã đơn vị", "Đơn vị"},
-        {}};
-    constexpr std::size_t kMaxRows = 10'000;  // the search counts at most this many
+    auto table =
+        reports::PeopleTable("Xuất lúc " + FormatDateTimeVi(app.clock.Now()) + " bởi " + req.session->actor.login);
+    // In the list's order. A web request stays within seconds: whole databases go out with `tdkt export`.
+    constexpr std::size_t kMaxRows = 10'000;
     for (search.page = 1; table.rows.size() < kMaxRows; ++search.page) {
         auto result = app::SearchPeople(app, req.Context(), search);
         if (!result) return PageError(req, result.error());
-        for (const auto& p : result->items)
-            table.rows.push_back({std::to_string(table.rows.size() + 1), p.full_name,
-                                  std::string(domain::Genders().Label(p.gender)), DateVi(p.birth_date), p.national_id,
-                                  std::string(domain::PersonCategories().Label(p.category)), p.position, p.unit_code,
-                                  p.unit_name});
+        reports::AddPeopleRows(table, result->items);
         if (static_cast<int>(result->items.size()) < search.page_size) break;
     }
     Response res{
