@@ -453,12 +453,15 @@ bool SqlUnitRepository::DeleteRating(UnitId unit, int year) {
 // ---- audit ------------------------------------------------------------------------------------
 
 std::string SqlAuditRepository::LockHeadHash() {
+    if (locked_) return head_hash_;
     std::string hash;
     // SQLite: the write transaction (BEGIN IMMEDIATE) already holds the database's write lock.
     if (backend_ == Backend::kPostgresql)
         s_ << "SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE", soci::into(hash);
     else
         s_ << "SELECT last_hash FROM audit_head WHERE id = 1", soci::into(hash);
+    locked_ = true;
+    head_hash_ = hash;
     return hash;
 }
 
@@ -470,8 +473,17 @@ std::int64_t SqlAuditRepository::Append(const domain::AuditEntry& e) {
         soci::use(e.at), soci::use(user, user_ind), soci::use(e.user_login), soci::use(e.action),
         soci::use(e.entity_type), soci::use(e.entity_id), soci::use(e.before_json), soci::use(e.after_json),
         soci::use(e.request_id), soci::use(e.prev_hash), soci::use(e.hash), soci::into(id);
-    s_ << "UPDATE audit_head SET last_id = :id, last_hash = :h WHERE id = 1", soci::use(id), soci::use(e.hash);
+    locked_ = true;
+    head_hash_ = e.hash;
+    pending_id_ = id;
     return id;
+}
+
+void SqlAuditRepository::FlushHead() {
+    if (!pending_id_) return;
+    long long id = *pending_id_;
+    s_ << "UPDATE audit_head SET last_id = :id, last_hash = :h WHERE id = 1", soci::use(id), soci::use(head_hash_);
+    pending_id_.reset();
 }
 
 std::vector<domain::AuditEntry> SqlAuditRepository::After(std::int64_t after_id, int limit) {
@@ -492,6 +504,7 @@ std::vector<domain::AuditEntry> SqlAuditRepository::After(std::int64_t after_id,
 }
 
 std::pair<std::int64_t, std::string> SqlAuditRepository::Head() {
+    if (pending_id_) return {*pending_id_, head_hash_};
     long long id = 0;
     std::string hash;
     s_ << "SELECT last_id, last_hash FROM audit_head WHERE id = 1", soci::into(id), soci::into(hash);

@@ -131,10 +131,18 @@ class SqlAuditRepository final : public app::AuditRepository {
     std::pair<std::int64_t, std::string> Head() override;
     app::AuditPage List(const app::AuditFilter& filter) override;
     std::int64_t CountSince(std::string_view from_at) override;
+    // Writes the head moved by this transaction's appends; SqlStore::Write calls it before COMMIT.
+    void FlushHead();
 
   private:
     soci::session& s_;
     Backend backend_;
+    // The head, locked and cached for the rest of the transaction: an import appends 100,000
+    // entries in one transaction, and updating the one head row each time left PostgreSQL a chain
+    // of 100,000 row versions to walk on every read of it.
+    bool locked_ = false;
+    std::string head_hash_;
+    std::optional<std::int64_t> pending_id_;  // last appended, not yet in audit_head
 };
 
 }  // namespace tdkt::storage

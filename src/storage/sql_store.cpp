@@ -56,9 +56,10 @@ void SqlStore::Write(const std::function<bool(app::Repositories&)>& fn) {
     lease.Tx().BeginWrite();
     try {
         Bound bound(lease, pool_.backend());
-        if (fn(bound.repos))
+        if (fn(bound.repos)) {
+            bound.audit.FlushHead();
             lease.Tx().Commit();
-        else
+        } else
             Rollback(*lease);
     } catch (...) {
         Rollback(*lease);

@@ -83,4 +83,62 @@ describe('people in Chromium', () => {
     await page.screenshot({ path: shots + 'import-problems.png', fullPage: true });
     await context.close();
   });
+
+  it('a board specialist merges a commune into another and splits one, from the unit pages', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('dialog', (d) => d.accept());
+    await page.goto(server.url + '/don-vi');
+    await page.fill('#login', 'chuyenvien');
+    await page.fill('#password', demoPassword);
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('#units-table');
+
+    // Xã Khoái Châu into Xã Tiền Hải: Tiền Hải continues and lists Khoái Châu among its predecessors.
+    await page.locator('#units-table a', { hasText: 'Xã Tiền Hải' }).click();
+    await page.waitForSelector('#unit-name');
+    await page.click('button[data-bs-target="#form-merge"]');
+    await page.selectOption('#m-others', { label: 'Xã Khoái Châu' });
+    await page.fill('#m-date', '01/11/2026');
+    await page.fill('#m-doc', 'Nghị quyết 1/NQ-HĐND ngày 20/10/2026');
+    await page.screenshot({ path: shots + 'unit-merge-form.png', fullPage: true });
+    await page.click('#merge-button');
+    await page.waitForSelector('#predecessors');
+    assert.equal(await page.textContent('#unit-name'), 'Xã Tiền Hải');
+    assert.ok((await page.locator('#predecessors li a').allTextContents()).includes('Xã Khoái Châu'));
+    await page.goto(server.url + '/don-vi');
+    assert.ok(!(await page.locator('#units-table tbody td:first-child a').allTextContents()).includes('Xã Khoái Châu'));
+
+    // A split with one new unit is refused, the form shown again as typed.
+    await page.locator('#units-table a', { hasText: 'Xã Quỳnh Phụ' }).click();
+    await page.waitForSelector('#unit-name');
+    await page.click('button[data-bs-target="#form-split"]');
+    await page.fill('input[name=part_code_1]', 'HY.X.QPB');
+    await page.fill('input[name=part_name_1]', 'Xã Quỳnh Phụ Bắc');
+    await page.fill('#s-date', '01/11/2026');
+    await page.fill('#s-doc', 'Nghị quyết 2/NQ-HĐND ngày 20/10/2026');
+    await page.click('#split-button');
+    await page.waitForSelector('#form-error');
+    assert.equal(await page.textContent('#form-error'), 'Chia tách cần ít nhất hai đơn vị mới.');
+    assert.equal(await page.inputValue('input[name=part_name_1]'), 'Xã Quỳnh Phụ Bắc');
+    assert.ok(await page.isVisible('#form-split'));
+    // Two new units: Quỳnh Phụ ends, both succeed it, the second takes its people.
+    await page.fill('input[name=part_code_2]', 'HY.X.QPN');
+    await page.fill('input[name=part_name_2]', 'Xã Quỳnh Phụ Nam');
+    await page.check('input[name=members_to][value="2"]');
+    await page.click('#split-button');
+    await page.waitForSelector('#successors');
+    assert.deepEqual((await page.locator('#successors li a').allTextContents()).sort(), ['Xã Quỳnh Phụ Bắc', 'Xã Quỳnh Phụ Nam']);
+    assert.match(await page.textContent('.page-head'), /chấm dứt hoạt động từ 01\/11\/2026/);
+    await page.screenshot({ path: shots + 'unit-split.png', fullPage: true });
+    await page.locator('#successors a', { hasText: 'Xã Quỳnh Phụ Nam' }).click();
+    await page.waitForSelector('#predecessors');
+    // Its predecessor, and the predecessor's own (the 2025 merger): the chain of history goes on.
+    assert.deepEqual((await page.locator('#predecessors li a').allTextContents()).sort(),
+      ['Thị trấn Quỳnh Côi', 'Xã Quỳnh Hải', 'Xã Quỳnh Phụ']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

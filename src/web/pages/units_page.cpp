@@ -1,7 +1,10 @@
 // GET /don-vi — the unit tree as of a date; GET /don-vi/{id} — one unit with its history, sub-units,
-// ratings and awards (its predecessors' included); POST /don-vi/{id}/… — changes over time.
+// ratings and awards (its predecessors' included); POST /don-vi/{id}/… — changes over time: rename
+// or move (thay-doi), a sub-unit (truc-thuoc), merge (hop-nhat), split (chia-tach), dissolve (giai-the).
+#include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -84,6 +87,47 @@ nlohmann::json UnitLink(const app::UnitRecord& u) {
             {"type", std::string(domain::UnitTypes().Label(u.unit_type))},
             {"ends", DateVi(u.valid_to)},
             {"starts", DateVi(u.valid_from)}};
+}
+
+// The units that may merge with `unit`: the active ones the user sees, siblings first.
+nlohmann::json OtherUnitOptions(app::App& app, const Request& req, UnitId unit,
+                                const std::optional<app::UnitRecord>& parent) {
+    nlohmann::json siblings = nlohmann::json::array(), rest = nlohmann::json::array();
+    auto [from, to] = req.params.equal_range("other_ids");
+    std::set<std::string> selected;
+    for (auto it = from; it != to; ++it) selected.insert(it->second);
+    if (auto units = app::ListUnitsAsOf(app, req.Context(), std::nullopt))
+        for (const auto& u : *units) {
+            if (u.id == unit) continue;
+            bool sibling = parent && u.parent == parent->id;
+            (sibling ? siblings : rest)
+                .push_back({{"id", std::to_string(u.id.value)},
+                            {"name", u.name},
+                            {"selected", selected.count(std::to_string(u.id.value)) > 0}});
+        }
+    return {{"siblings", siblings}, {"has_siblings", !siblings.empty()}, {"rest", rest}, {"has_rest", !rest.empty()}};
+}
+
+constexpr int kSplitParts = 4;  // rows of the split form; two or more filled
+
+// The rows of the split form, as typed (or empty), the first receiving the members by default.
+nlohmann::json SplitPartRows(const nlohmann::json& form, const std::string& unit_type) {
+    nlohmann::json rows = nlohmann::json::array();
+    std::string members = form.value("members_to", "1");
+    for (int i = 1; i <= kSplitParts; ++i) {
+        auto n = std::to_string(i);
+        std::string type = form.value("part_type_" + n, unit_type);
+        nlohmann::json types = nlohmann::json::array();
+        for (const auto& e : domain::UnitTypes().entries())
+            types.push_back(
+                {{"code", std::string(e.code)}, {"label", std::string(e.label)}, {"selected", e.code == type}});
+        rows.push_back({{"n", n},
+                        {"code", form.value("part_code_" + n, "")},
+                        {"name", form.value("part_name_" + n, "")},
+                        {"types", types},
+                        {"members", members == n}});
+    }
+    return rows;
 }
 
 // The unit page; `error` and `open` (the form to show again) after a failed submission.
@@ -195,6 +239,11 @@ Response UnitPage(app::App& app, Request& req, UnitId id, int status, const std:
                        {"open_dissolve", open == "dissolve"},
                        {"open_rating", open == "rating"},
                        {"open_award", open == "award"},
+                       {"open_merge", open == "merge"},
+                       {"open_split", open == "split"},
+                       {"merge_new", form.value("mode", "") == "new"},
+                       {"others", OtherUnitOptions(app, req, d.unit.id, d.parent)},
+                       {"parts", SplitPartRows(form, d.unit.unit_type)},
                        {"form", form}});
 }
 
@@ -209,6 +258,18 @@ Response AfterPost(app::App& app, Request& req, UnitId id, const Status& done, c
         return PageError(req, done.error());
     nlohmann::json form = TypedFields(req);
     return UnitPage(app, req, id, HttpStatus(done.error().code), done.error().message, form_name, form);
+}
+
+std::vector<UnitId> IdsParam(const Request& req, const std::string& name) {
+    std::vector<UnitId> out;
+    auto [from, to] = req.params.equal_range(name);
+    for (auto it = from; it != to; ++it) {
+        const std::string& v = it->second;
+        if (!v.empty() && v.size() <= 18 &&
+            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            out.push_back(UnitId{std::stoll(v)});
+    }
+    return out;
 }
 
 template <class T>
@@ -251,6 +312,44 @@ void RegisterUnits(Router& router, app::App& app) {
             app, req.Context(), {req.Param("code"), req.Param("name"), req.Param("unit_type"), id}, ChangeFrom(req));
         if (created) return Response::Redirect("/don-vi/" + std::to_string(created->id.value));
         return AfterPost(app, req, id, AsStatus(created), "child");
+    });
+    // Merge: other units into this one (it continues), or this one with others into a new unit.
+    router.Post(R"(/don-vi/(\d{1,18})/hop-nhat)", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        UnitId id{std::stoll(req.captures[0])};
+        app::MergeInput merge;
+        auto others = IdsParam(req, "other_ids");
+        if (req.Param("mode") == "new") {
+            merge.predecessors.push_back(id);
+            merge.predecessors.insert(merge.predecessors.end(), others.begin(), others.end());
+            app::NewUnitInput unit{req.Param("code"), req.Param("name"), req.Param("unit_type"), std::nullopt};
+            if (auto parent = IdParam(req, "parent_id")) unit.parent = UnitId{*parent};
+            merge.new_unit = unit;
+        } else {
+            merge.predecessors = others;
+            merge.into = id;
+        }
+        auto merged = app::MergeUnits(app, req.Context(), merge, ChangeFrom(req));
+        if (merged) return Response::Redirect("/don-vi/" + std::to_string(merged->id.value));
+        return AfterPost(app, req, id, AsStatus(merged), "merge");
+    });
+    // Split: this unit ends; two or more new units take its place, one of them its members.
+    router.Post(R"(/don-vi/(\d{1,18})/chia-tach)", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        UnitId id{std::stoll(req.captures[0])};
+        app::SplitInput split;
+        auto parent = app::GetUnit(app, req.Context(), id);
+        std::string members = req.Param("members_to");
+        for (int i = 1; i <= kSplitParts; ++i) {
+            auto n = std::to_string(i);
+            app::NewUnitInput part{req.Param("part_code_" + n), req.Param("part_name_" + n),
+                                   req.Param("part_type_" + n), parent ? parent->parent : std::nullopt};
+            if (part.code.empty() && part.name.empty()) continue;
+            if (members == n) split.members_to = split.parts.size();
+            split.parts.push_back(part);
+        }
+        return AfterPost(app, req, id, AsStatus(app::SplitUnit(app, req.Context(), id, split, ChangeFrom(req))),
+                         "split");
     });
     router.Post(R"(/don-vi/(\d{1,18})/xep-loai)", Kind::kPage, [&app](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
