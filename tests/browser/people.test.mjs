@@ -141,4 +141,37 @@ describe('people in Chromium', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('a board specialist records a discipline on a person page and deletes it again', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('dialog', (d) => d.accept());
+    await page.goto(server.url + '/ca-nhan?q=pham+thi+binh');
+    await page.fill('#login', 'chuyenvien');
+    await page.fill('#password', demoPassword);
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('#people-table');
+    await page.locator('#people-table a', { hasText: 'Phạm Thị Bình' }).first().click();
+    await page.waitForSelector('#person-name');
+    const before = await page.locator('#disciplines li').count();
+    await page.click('button[data-bs-target="#form-discipline"]');
+    await page.selectOption('#form-discipline select[name=form]', { label: 'Khiển trách' });
+    await page.fill('#form-discipline input[name=decision]', 'Quyết định 9/QĐ-BV');
+    await page.fill('#form-discipline input[name=start_date]', '01/03/2026');
+    await page.fill('#form-discipline input[name=end_date]', '01/03/2027');
+    await page.click('#form-discipline button[type=submit]');
+    await page.waitForSelector('#disciplines li');
+    assert.equal(await page.locator('#disciplines li').count(), before + 1);
+    const item = page.locator('#disciplines li', { hasText: 'Quyết định 9/QĐ-BV' });
+    assert.match(await item.textContent(), /^Khiển trách · 01\/03\/2026 – 01\/03\/2027 · Quyết định 9\/QĐ-BV/);
+    await item.locator('button[aria-label="Xoá kỷ luật"]').click();
+    await page.waitForLoadState('load');
+    await page.waitForSelector('#person-name');
+    assert.equal(await page.locator('#disciplines li', { hasText: 'Quyết định 9/QĐ-BV' }).count(), 0);
+    assert.equal(await page.locator('#disciplines li').count(), before);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -22,6 +22,12 @@
 namespace tdkt::web::pages {
 namespace {
 
+// The form action that deletes one of a person's records (a year's rating, an award, a discipline,
+// a leave, an initiative).
+std::string DeletePath(PersonId person, std::string_view kind, std::int64_t record) {
+    return fmt::format("/ca-nhan/{}/xoa/{}/{}", person.value, kind, record);
+}
+
 nlohmann::json Crumbs(const std::string& last, bool link_list = true) {
     nlohmann::json out = nlohmann::json::array({{{"label", "Tổng quan"}, {"href", "/"}}});
     if (link_list) out.push_back({{"label", "Cá nhân"}, {"href", "/ca-nhan"}});
@@ -169,8 +175,12 @@ nlohmann::json Timeline(const app::PersonFile& f, int this_year) {
                                 std::string(domain::RecognitionScopes().Label(i.scope)) + ")");
         std::string note;
         for (const auto& n : notes) note += (note.empty() ? "" : "; ") + n;
-        rows.push_back(
-            {{"year", std::to_string(year)}, {"rating", rating}, {"code", code}, {"titles", titles}, {"note", note}});
+        rows.push_back({{"year", std::to_string(year)},
+                        {"rating", rating},
+                        {"code", code},
+                        {"titles", titles},
+                        {"note", note},
+                        {"delete", code.empty() ? "" : DeletePath(f.person.id, "xep-loai", year)}});
     }
     return rows;
 }
@@ -195,6 +205,7 @@ Response PersonPage(app::App& app, Request& req, PersonId id, int status, const 
         const auto* code = domain::FindAwardCode(a.award_code);
         awards.push_back({{"year", std::to_string(a.year)},
                           {"award", code ? std::string(code->name) : a.award_code},
+                          {"delete", DeletePath(f.person.id, "khen-thuong", a.id.value)},
                           {"kind", std::string(domain::AwardKinds().Label(a.kind))},
                           {"decision", a.decision_number},
                           {"date", DateVi(a.decision_date)},
@@ -205,13 +216,18 @@ Response PersonPage(app::App& app, Request& req, PersonId id, int status, const 
                    initiatives = nlohmann::json::array();
     for (const auto& d : f.disciplines)
         disciplines.push_back({{"form", std::string(domain::DisciplineForms().Label(d.form))},
+                               {"delete", DeletePath(f.person.id, "ky-luat", d.id)},
                                {"from", FormatDateVi(d.start_date)},
                                {"to", DateVi(d.end_date)},
                                {"decision", d.decision}});
     for (const auto& l : f.leaves)
-        leaves.push_back({{"from", FormatDateVi(l.start_date)}, {"to", FormatDateVi(l.end_date)}, {"note", l.note}});
+        leaves.push_back({{"from", FormatDateVi(l.start_date)},
+                          {"to", FormatDateVi(l.end_date)},
+                          {"note", l.note},
+                          {"delete", DeletePath(f.person.id, "nghi-thai-san", l.id)}});
     for (const auto& i : f.initiatives)
         initiatives.push_back({{"title", i.title},
+                               {"delete", DeletePath(f.person.id, "sang-kien", i.id)},
                                {"kind", std::string(domain::InitiativeKinds().Label(i.kind))},
                                {"year", std::to_string(i.year)},
                                {"scope", std::string(domain::RecognitionScopes().Label(i.scope))},
@@ -409,6 +425,28 @@ void RegisterPeople(Router& router, app::App& app) {
             }
             return AfterPost(app, req, id, done, what);
         });
+    router.Post(R"(/ca-nhan/(\d{1,18})/xoa/(xep-loai|khen-thuong|ky-luat|nghi-thai-san|sang-kien)/(\d{1,18}))",
+                Kind::kPage, [&app](Request& req) {
+                    if (auto redirect = RequirePageSession(req)) return *redirect;
+                    PersonId id{std::stoll(req.captures[0])};
+                    const std::string& what = req.captures[1];
+                    std::int64_t record = std::stoll(req.captures[2]);
+                    auto ctx = req.Context();
+                    Status done;
+                    if (what == "xep-loai")
+                        done = record > 9999 ? Status(Fail(ErrorCode::kNotFound, "rating_not_found",
+                                                           "Không có xếp loại của năm này."))
+                                             : app::DeletePersonRating(app, ctx, id, static_cast<int>(record));
+                    else if (what == "khen-thuong")
+                        done = app::DeleteAward(app, ctx, AwardId{record});
+                    else
+                        done = app::DeletePersonRecord(app, ctx, id,
+                                                       what == "ky-luat"         ? "discipline"
+                                                       : what == "nghi-thai-san" ? "leave"
+                                                                                 : "initiative",
+                                                       record);
+                    return AfterPost(app, req, id, done, "");
+                });
 }
 
 }  // namespace tdkt::web::pages
