@@ -5,13 +5,16 @@
 
 #include "app/organisation.h"
 #include "web/error_mapper.h"
+#include "web/url.h"
 
 namespace tdkt::web {
 
 std::optional<Response> RequirePageSession(const Request& req) {
     if (req.session) return std::nullopt;
-    std::string next = req.path == "/" ? "" : "?next=" + req.path;
-    return Response::Redirect("/dang-nhap" + next);
+    // Back to the same page after signing in, with its query ("/ca-nhan?q=dang+thi+dao").
+    std::string target = req.path;
+    if (req.method == "GET" && !req.params.empty()) target += "?" + EncodeQuery(req.params);
+    return Response::Redirect(target == "/" ? "/dang-nhap" : "/dang-nhap?next=" + PercentEncode(target));
 }
 
 Response PageError(const Request& req, const Error& e) {

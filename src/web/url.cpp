@@ -14,6 +14,29 @@ int HexValue(char c) {
 
 }  // namespace
 
+std::string PercentEncode(std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                     c == '_' || c == '.' || c == '~';
+        if (plain) {
+            out.push_back(static_cast<char>(c));
+        } else {
+            out.push_back('%');
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 15]);
+        }
+    }
+    return out;
+}
+
+std::string EncodeQuery(const std::multimap<std::string, std::string>& params) {
+    std::string out;
+    for (const auto& [k, v] : params) out += (out.empty() ? "" : "&") + PercentEncode(k) + "=" + PercentEncode(v);
+    return out;
+}
+
 std::optional<std::string> PercentDecode(std::string_view s, bool plus_as_space) {
     std::string out;
     out.reserve(s.size());

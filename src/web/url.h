@@ -11,6 +11,10 @@ namespace tdkt::web {
 // "%C4%90%C3%A0o" → "Đào". With plus_as_space (query strings and forms) '+' is a space.
 // nullopt on a malformed escape ("%4", "%zz").
 std::optional<std::string> PercentDecode(std::string_view s, bool plus_as_space);
+// "Đào 1/2" → "%C4%90%C3%A0o%201%2F2": every byte but letters, digits and -_.~ escaped.
+std::string PercentEncode(std::string_view s);
+// {q:"dang thi", page:"2"} → "page=2&q=dang%20thi" (keys in order); "" when empty.
+std::string EncodeQuery(const std::multimap<std::string, std::string>& params);
 // "a=1&b=x+y&a=2" → {a:1, a:2, b:"x y"}; pairs with a malformed escape are skipped.
 void ParseQuery(std::string_view query, std::multimap<std::string, std::string>& out);
 struct UploadedFile {

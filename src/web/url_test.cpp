@@ -59,5 +59,16 @@ TEST(Url, ParsesMultipartFieldsAndFiles) {
     EXPECT_FALSE(ParseMultipart("multipart/form-data", body, f2, u2));
 }
 
+TEST(Url, EncodesWhatDecodeReads) {
+    EXPECT_EQ(PercentEncode("Đào 1/2&x=y"), "%C4%90%C3%A0o%201%2F2%26x%3Dy");
+    EXPECT_EQ(PercentDecode(PercentEncode("Đặng Thị Đào?+%"), true), "Đặng Thị Đào?+%");
+    std::multimap<std::string, std::string> params{{"q", "dang thi"}, {"page", "2"}, {"unit_id", ""}};
+    EXPECT_EQ(EncodeQuery(params), "page=2&q=dang%20thi&unit_id=");
+    std::multimap<std::string, std::string> back;
+    ParseQuery(EncodeQuery(params), back);
+    EXPECT_EQ(back, params);
+    EXPECT_EQ(EncodeQuery({}), "");
+}
+
 }  // namespace
 }  // namespace tdkt::web

@@ -148,11 +148,15 @@ describe('people in Chromium', () => {
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('dialog', (d) => d.accept());
+    // Signed out, the search's address leads to the login page and, after it, back to the search.
     await page.goto(server.url + '/ca-nhan?q=pham+thi+binh');
+    assert.match(page.url(), /\/dang-nhap\?next=%2Fca-nhan%3Fq%3Dpham%2520thi%2520binh$/);
     await page.fill('#login', 'chuyenvien');
     await page.fill('#password', demoPassword);
     await page.click('#login-form button[type=submit]');
     await page.waitForSelector('#people-table');
+    assert.match(page.url(), /\/ca-nhan\?q=pham%20thi%20binh$/);
+    assert.equal(await page.inputValue('#f-q'), 'pham thi binh');
     await page.locator('#people-table a', { hasText: 'Phạm Thị Bình' }).first().click();
     await page.waitForSelector('#person-name');
     const before = await page.locator('#disciplines li').count();

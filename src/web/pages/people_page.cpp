@@ -18,6 +18,7 @@
 #include "web/error_mapper.h"
 #include "web/page_util.h"
 #include "web/routes.h"
+#include "web/url.h"
 
 namespace tdkt::web::pages {
 namespace {
@@ -64,17 +65,10 @@ app::PeopleSearch SearchFrom(const Request& req) {
 // The query string of the current search with one parameter replaced.
 std::string QueryWith(const Request& req, const std::string& key, const std::string& value) {
     std::string out;
-    auto add = [&](const std::string& k, const std::string& v) {
-        if (v.empty()) return;
-        out += (out.empty() ? "?" : "&") + k + "=";
-        for (unsigned char c : v) {
-            if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
-                out.push_back(static_cast<char>(c));
-            else
-                out += fmt::format("%{:02X}", c);
-        }
-    };
-    for (const char* k : {"q", "unit_id", "category", "sort", "order", "page"}) add(k, k == key ? value : req.Param(k));
+    for (const char* k : {"q", "unit_id", "category", "sort", "order", "page"}) {
+        std::string v = k == key ? value : req.Param(k);
+        if (!v.empty()) out += (out.empty() ? "?" : "&") + std::string(k) + "=" + PercentEncode(v);
+    }
     return out;
 }
 
