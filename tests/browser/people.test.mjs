@@ -100,6 +100,12 @@ describe('people in Chromium', () => {
     await page.locator('#units-table a', { hasText: 'Xã Tiền Hải' }).click();
     await page.waitForSelector('#unit-name');
     await page.click('button[data-bs-target="#form-merge"]');
+    // The new unit's fields show only when merging into a new unit.
+    assert.equal(await page.isVisible('#m-new-unit'), false);
+    await page.check('#m-new');
+    assert.equal(await page.isVisible('#m-new-unit'), true);
+    await page.check('#m-into');
+    assert.equal(await page.isVisible('#m-new-unit'), false);
     await page.selectOption('#m-others', { label: 'Xã Khoái Châu' });
     await page.fill('#m-date', '01/11/2026');
     await page.fill('#m-doc', 'Nghị quyết 1/NQ-HĐND ngày 20/10/2026');

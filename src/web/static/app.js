@@ -2,12 +2,23 @@
 (function () {
   'use strict';
   function init(root) {
+    syncShownWhen(root);
     root.querySelectorAll('[data-toggle-sidebar]').forEach(function (button) {
       button.addEventListener('click', function () {
         document.getElementById('sidebar').classList.toggle('open');
       });
     });
   }
+  // A field group shown only while a radio choice is on: <fieldset data-shown-when="radio-id">.
+  function syncShownWhen(root) {
+    root.querySelectorAll('[data-shown-when]').forEach(function (group) {
+      var radio = document.getElementById(group.getAttribute('data-shown-when'));
+      group.hidden = !!radio && !radio.checked;
+    });
+  }
+  document.addEventListener('change', function (event) {
+    if (event.target && event.target.type === 'radio') syncShownWhen(document);
+  });
   // Ask before destructive actions: <button data-confirm="…">.
   document.addEventListener('submit', function (event) {
     var submitter = event.submitter;
