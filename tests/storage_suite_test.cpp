@@ -13,6 +13,7 @@
 #include "core/crypto.h"
 #include "storage/connection_pool.h"
 #include "storage/migrations.h"
+#include "storage/sql_util.h"
 #include "support/seeded_suite.h"
 
 namespace tdkt {
@@ -54,6 +55,36 @@ TEST(Migrations, FailingMigration_LeavesDatabaseAsItWas) {
     else
         *lease << "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'half_done'", soci::into(tables);
     EXPECT_EQ(tables, 0);
+}
+
+TEST(Migrations, Version3_FillsTheWordsOfPeopleAlreadyThere) {
+    // A database of the previous version, with people, upgraded: their names are found by words.
+    TestDatabase db;
+    auto store = db.Open(false);
+    auto backend = store->pool().backend();
+    auto migrations = storage::EmbeddedMigrations(backend);
+    std::vector<storage::Migration> first_two(migrations.begin(), migrations.begin() + 2);
+    {
+        auto lease = store->pool().Acquire();
+        storage::ApplyMigrations(*lease, backend, first_two);
+        std::string folded = storage::FoldedKey("Đặng Thị Đào"), key = storage::PersonSortKey("Đặng Thị Đào");
+        *lease << "INSERT INTO people (full_name, name_folded, sort_key, gender, category, created_at, updated_at) "
+                  "VALUES ('Đặng Thị Đào', :f, :k, 'female', 'vien_chuc', '2026-01-01', '2026-01-01')",
+            soci::use(folded), soci::use(key);
+    }
+    EXPECT_EQ(store->Migrate().applied, (std::vector<std::string>{"people_word_search"}));
+    auto lease = store->pool().Acquire();
+    int rows = 0;
+    *lease << "SELECT COUNT(*) FROM name_words WHERE words = ' dang thi dao '", soci::into(rows);
+    EXPECT_EQ(rows, 3);
+    int found = 0;
+    if (backend == storage::Backend::kSqlite)
+        *lease << "SELECT COUNT(*) FROM people_search WHERE people_search MATCH '\"dao\" \"dang\"'", soci::into(found);
+    else
+        *lease << "SELECT COUNT(*) FROM people WHERE to_tsvector('simple', name_folded) @@ "
+                  "to_tsquery('simple', '''dao'' & ''dang''')",
+            soci::into(found);
+    EXPECT_EQ(found, 1);
 }
 
 // ---- sign-in and sessions ---------------------------------------------------------------------
