@@ -209,6 +209,49 @@ TEST_F(Organisation, RenameAndMove_KeepEarlierVersions) {
     EXPECT_EQ(cycle.error().message, "Không thể chuyển «Sở Y tế» vào đơn vị trực thuộc chính nó.");
 }
 
+TEST_F(Organisation, UnitTree_KeptBetweenTransactions_FollowsEveryChange) {
+    // The tree is kept in memory between transactions (storage/unit_tree_cache.h): it must follow
+    // changes made through another app server, by hand in SQL, and forget a rolled-back one.
+    auto names = [&] {
+        std::vector<std::string> out;
+        store_->Read([&](app::Repositories& r) { out = Names(r.units.List()); });
+        return out;
+    };
+    auto lineage = [&] {
+        std::size_t n = 0;
+        store_->Read([&](app::Repositories& r) { n = r.units.Lineage().size(); });
+        return n;
+    };
+    auto before = names();
+    std::size_t links = lineage();
+    ASSERT_TRUE(Contains(before, "Sở Y tế"));
+
+    auto other_store = db_.Open();  // a second app server on the same database
+    auto other_app = std::make_unique<app::App>(*other_store, clock_, app::AuthConfig{});
+    auto& other = *other_app;
+    ASSERT_TRUE(app::AmendUnit(other, System(), Unit("HY.SYT"), {std::string("Sở Y tế tỉnh Hưng Yên"), {}, {}},
+                               {"2026-01-01", "QĐ 1/QĐ-UBND", ""}));
+    auto renamed = names();
+    EXPECT_FALSE(Contains(renamed, "Sở Y tế"));
+    EXPECT_TRUE(Contains(renamed, "Sở Y tế tỉnh Hưng Yên"));
+    ASSERT_TRUE(app::MergeUnits(other, System(), {{Unit("HY.SYT.BVDKTB.KNTH")}, Unit("HY.SYT.BVDKTB"), {}},
+                                {"2026-02-01", "QĐ 2/QĐ-SYT", ""}));
+    EXPECT_EQ(lineage(), links + 1);
+
+    Sql("UPDATE units SET name = 'Sở Y tế (sửa tay)' WHERE code = 'HY.SYT'");
+    EXPECT_TRUE(Contains(names(), "Sở Y tế (sửa tay)"));
+
+    // Seen inside the transaction that made it, gone once that transaction rolls back.
+    store_->Write([&](app::Repositories& r) {
+        r.units.Insert({UnitId{}, "TMP", "Đơn vị tạm", Unit("HY"), "department", {}, {}});
+        EXPECT_TRUE(Contains(Names(r.units.List()), "Đơn vị tạm"));
+        return false;
+    });
+    auto after = names();
+    EXPECT_FALSE(Contains(after, "Đơn vị tạm"));
+    EXPECT_EQ(after.size(), before.size());
+}
+
 TEST_F(Organisation, Dissolve_RefusesWhileMembersRemain_AndSplitMovesThem) {
     auto admin = As("admin");
     auto hospital = Unit("HY.SYT.BVDKTB.KNTH");
@@ -384,7 +427,8 @@ TEST_F(Organisation, ExportedPeople_ImportIntoAnotherDatabase_AsTheyWere) {
 
     testing::TestDatabase other_db;
     auto other_store = other_db.Open();
-    app::App other(*other_store, clock_, app::AuthConfig{});
+    auto other_app = std::make_unique<app::App>(*other_store, clock_, app::AuthConfig{});
+    auto& other = *other_app;
     ASSERT_TRUE(app::SeedDemo(other, System(), {0}));
     auto report = app::ImportTable(other, System(), app::ImportKind::kPeople, sheet->rows);
     ASSERT_TRUE(report);

@@ -27,6 +27,7 @@ HotStatements::HotStatements(soci::session& s)
                into(grant.ended, grant.ended_ind), use(grant.user))),
       unit_((s.prepare << "SELECT code, name, parent_id, unit_type, valid_from, valid_to FROM units WHERE id = :id",
              into(unit.code), into(unit.name), into(unit.parent, unit.parent_ind), into(unit.unit_type),
-             into(unit.valid_from, unit.from_ind), into(unit.valid_to, unit.to_ind), use(unit.id))) {}
+             into(unit.valid_from, unit.from_ind), into(unit.valid_to, unit.to_ind), use(unit.id))),
+      tree_version_((s.prepare << "SELECT version FROM unit_tree_version WHERE id = 1", into(tree_version))) {}
 
 }  // namespace tdkt::storage

@@ -60,6 +60,12 @@ class HotStatements {
     } unit;
     bool FindUnit() { return One(unit_); }
 
+    // The number that changes with every change of units or unit_lineage (UnitTreeCache).
+    long long UnitTreeVersion() {
+        One(tree_version_);
+        return tree_version;
+    }
+
   private:
     // Runs a query that returns at most one row and steps it to its end: a reused SQLite statement
     // left mid-result keeps its read snapshot after COMMIT, and the connection's next write then
@@ -71,7 +77,8 @@ class HotStatements {
             }
         return found;
     }
-    soci::statement session_, user_, grants_, unit_;
+    long long tree_version = 0;
+    soci::statement session_, user_, grants_, unit_, tree_version_;
 };
 
 }  // namespace tdkt::storage

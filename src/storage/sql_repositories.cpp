@@ -271,9 +271,25 @@ std::optional<app::UnitRecord> SqlUnitRepository::FindByCode(std::string_view co
     return rows.empty() ? std::nullopt : std::optional(rows.front());
 }
 
-std::vector<app::UnitRecord> SqlUnitRepository::List() {
+std::vector<app::UnitRecord> SqlUnitRepository::ReadUnits() {
     return QueryUnits(s_, std::string(kUnitColumns) + "ORDER BY u.id", [](soci::statement&) {});
 }
+
+std::shared_ptr<const UnitTreeCache::Tree> SqlUnitRepository::Tree() {
+    // The version first: a change committed between this read and the tree's (PostgreSQL's write
+    // transactions see each other's commits) leaves a newer tree under an older number, which the
+    // next transaction replaces; the other order could keep an old tree under the new number.
+    long long version = lease_.Hot().UnitTreeVersion();
+    if (auto kept = tree_->Get(version)) return kept;
+    auto tree = std::make_shared<UnitTreeCache::Tree>();
+    tree->version = version;
+    tree->units = ReadUnits();
+    tree->lineage = ReadLineage();
+    tree_->Put(tree);
+    return tree;
+}
+
+std::vector<app::UnitRecord> SqlUnitRepository::List() { return tree_ ? Tree()->units : ReadUnits(); }
 
 UnitId SqlUnitRepository::Insert(const app::UnitRecord& u) {
     long long id = 0;
@@ -400,7 +416,9 @@ void SqlUnitRepository::InsertLineage(const app::LineageLink& l) {
         soci::use(pred), soci::use(succ), soci::use(event), soci::use(d);
 }
 
-std::vector<app::LineageLink> SqlUnitRepository::Lineage() {
+std::vector<app::LineageLink> SqlUnitRepository::Lineage() { return tree_ ? Tree()->lineage : ReadLineage(); }
+
+std::vector<app::LineageLink> SqlUnitRepository::ReadLineage() {
     long long pred = 0, succ = 0, event = 0;
     std::string d;
     std::vector<app::LineageLink> out;

@@ -5,6 +5,7 @@
 #include "app/ports.h"
 #include "storage/connection_pool.h"
 #include "storage/database_url.h"
+#include "storage/unit_tree_cache.h"
 
 namespace tdkt::storage {
 
@@ -45,7 +46,9 @@ class SqlSessionRepository final : public app::SessionRepository {
 
 class SqlUnitRepository final : public app::UnitRepository {
   public:
-    explicit SqlUnitRepository(const ConnectionPool::Lease& lease) : s_(*lease), lease_(lease) {}
+    // `tree` may be null: every List() and Lineage() then reads the database.
+    SqlUnitRepository(const ConnectionPool::Lease& lease, UnitTreeCache* tree)
+        : s_(*lease), lease_(lease), tree_(tree) {}
     std::optional<app::UnitRecord> Find(UnitId id) override;
     std::optional<app::UnitRecord> FindByCode(std::string_view code) override;
     std::vector<app::UnitRecord> List() override;
@@ -65,8 +68,13 @@ class SqlUnitRepository final : public app::UnitRepository {
     bool DeleteRating(UnitId unit, int year) override;
 
   private:
+    std::shared_ptr<const UnitTreeCache::Tree> Tree();
+    std::vector<app::UnitRecord> ReadUnits();
+    std::vector<app::LineageLink> ReadLineage();
+
     soci::session& s_;
     const ConnectionPool::Lease& lease_;
+    UnitTreeCache* tree_;
 };
 
 class SqlPersonRepository final : public app::PersonRepository {

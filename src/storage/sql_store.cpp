@@ -17,10 +17,10 @@ struct Bound {
     SqlRecordRepository records;
     SqlAwardRepository awards;
     app::Repositories repos{users, sessions, units, audit, people, records, awards};
-    Bound(const ConnectionPool::Lease& lease, Backend b)
+    Bound(const ConnectionPool::Lease& lease, Backend b, UnitTreeCache& tree)
         : users(lease),
           sessions(lease),
-          units(lease),
+          units(lease, &tree),
           audit(*lease, b),
           people(*lease, b),
           records(*lease),
@@ -42,7 +42,7 @@ void SqlStore::Read(const std::function<void(app::Repositories&)>& fn) {
     auto lease = pool_.Acquire();
     lease.Tx().BeginRead();
     try {
-        Bound bound(lease, pool_.backend());
+        Bound bound(lease, pool_.backend(), tree_);
         fn(bound.repos);
         lease.Tx().Commit();
     } catch (...) {
@@ -55,7 +55,7 @@ void SqlStore::Write(const std::function<bool(app::Repositories&)>& fn) {
     auto lease = pool_.Acquire();
     lease.Tx().BeginWrite();
     try {
-        Bound bound(lease, pool_.backend());
+        Bound bound(lease, pool_.backend(), tree_);
         if (fn(bound.repos)) {
             bound.audit.FlushHead();
             lease.Tx().Commit();

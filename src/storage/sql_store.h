@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "storage/connection_pool.h"
 #include "storage/migrations.h"
+#include "storage/unit_tree_cache.h"
 
 namespace tdkt::storage {
 
@@ -24,6 +25,7 @@ class SqlStore final : public app::Store {
 
   private:
     ConnectionPool pool_;
+    UnitTreeCache tree_;
 };
 
 struct OpenOptions {
