@@ -10,6 +10,7 @@
 #include "app/context.h"
 #include "app/ports.h"
 #include "core/time.h"
+#include "domain/catalog.h"
 
 namespace tdkt::app {
 
@@ -41,6 +42,8 @@ struct App {
     AuthConfig auth;
     PasswordHasher hasher;
     TouchThrottle touches;
+    // The award catalogue with the province's overlays (app/catalog.h); null = the built-in one.
+    std::shared_ptr<const domain::Catalog> catalog;
 };
 
 }  // namespace tdkt::app

@@ -19,6 +19,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app/audit_log.h"
+#include "app/catalog.h"
+#include "app/eligibility.h"
 #include "app/import.h"
 #include "app/manage_users.h"
 #include "app/organisation.h"
@@ -56,7 +58,36 @@ struct Options {
     std::string login, name, password;
     bool password_stdin = false;
     std::vector<std::string> roles;  // ROLE@UNIT_CODE
+    std::string output;
+    std::vector<std::string> catalog_files;  // the province's overlays of the award catalogue
 };
+
+// The built-in award catalogue plus the overlay files given with --catalog.
+Result<std::shared_ptr<const domain::Catalog>> CatalogFrom(const Options& o) {
+    std::vector<app::CatalogFile> overlays;
+    for (const auto& path : o.catalog_files) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in)
+            return Fail(ErrorCode::kInvalidInput, "catalog_unreadable", fmt::format("Không đọc được tệp {}.", path));
+        std::ostringstream text;
+        text << in.rdbuf();
+        overlays.push_back({path, text.str()});
+    }
+    return app::LoadCatalog(overlays);
+}
+
+// Reads a whole file, or standard input for "-".
+std::optional<std::string> ReadInput(const std::string& path) {
+    std::ostringstream text;
+    if (path == "-") {
+        text << std::cin.rdbuf();
+        return text.str();
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    text << in.rdbuf();
+    return text.str();
+}
 
 app::RequestContext SystemContext() {
     app::RequestContext ctx;
@@ -86,8 +117,11 @@ int WithApp(const Options& o, std::size_t pool, const std::function<int(app::App
         if (!store.error().detail.empty()) std::cerr << "Chi tiết: " << store.error().detail << std::endl;
         return 1;
     }
+    auto catalog = CatalogFrom(o);
+    if (!catalog) return Report(tl::unexpected(catalog.error()));
     SystemClock clock;
     app::App app{**store, clock, {}, {}};
+    app.catalog = *catalog;
     return fn(app);
 }
 
@@ -284,6 +318,8 @@ int Run(int argc, char** argv, const Hooks& hooks) {
         ->capture_default_str();
     serve->add_option("--db-pool", o.pool, "Database connections (default: 4 on SQLite, 16 on PostgreSQL)")
         ->check(CLI::Range(1, 256));
+    serve->add_option("--catalog", o.catalog_files, "A province's overlay of the award catalogue (repeatable)")
+        ->envname("TDKT_CATALOG");
     serve->add_flag("--no-access-log", o.no_access_log, "Do not write the access log");
     serve->add_flag("--secure-cookies", o.secure_cookies, "Always mark cookies Secure (set automatically behind TLS)");
     serve->callback([&] { action = [&] { return Serve(o, hooks); }; });
@@ -462,6 +498,44 @@ exporter->callback([&] {
                                      seconds);
             return 0;
         });
+    };
+});
+
+auto* check = root.add_subcommand(
+    "check",
+    "Check who is eligible for what: a JSON document of subjects and proposals in, verdicts out (docs/eligibility.md)");
+check->add_option("--input", o.file, "The JSON document ('-': standard input)")->required();
+check->add_option("--output", o.output, "Where to write the results (default: standard output)");
+check->add_option("--catalog", o.catalog_files, "A province's overlay of the award catalogue (repeatable)");
+check->callback([&] {
+    action = [&] {
+        auto catalog = CatalogFrom(o);
+        if (!catalog) return Report(tl::unexpected(catalog.error()));
+        auto text = ReadInput(o.file);
+        if (!text) {
+            std::cerr << fmt::format("Lỗi: không đọc được tệp {}.\n", o.file);
+            return 1;
+        }
+        auto doc = app::ParseCheckText(*text, **catalog);
+        if (!doc) {
+            std::cerr << "Lỗi: " << doc.error().message << "\n";
+            for (const auto& [field, message] : doc.error().fields)
+                std::cerr << "  " << field << ": " << message << "\n";
+            return 1;
+        }
+        std::string results = app::ResultsJson(*doc, app::CheckAll(**catalog, *doc)).dump(2) + "\n";
+        if (o.output.empty()) {
+            std::cout << results;
+            return 0;
+        }
+        std::ofstream out(o.output, std::ios::binary);
+        out << results;
+        if (!out.flush()) {
+            std::cerr << fmt::format("Lỗi: không ghi được tệp {}.\n", o.output);
+            return 1;
+        }
+        std::cerr << fmt::format("Đã kiểm tra {} đề nghị, kết quả ghi vào {}.\n", doc->proposals.size(), o.output);
+        return 0;
     };
 });
 

@@ -46,6 +46,12 @@ bool IsValidDate(const Date& d) {
     return ymd.ok();
 }
 
+std::int64_t DayNumber(const Date& d) {
+    std::chrono::year_month_day ymd{std::chrono::year{d.year}, std::chrono::month{static_cast<unsigned>(d.month)},
+                                    std::chrono::day{static_cast<unsigned>(d.day)}};
+    return std::chrono::sys_days{ymd}.time_since_epoch().count();
+}
+
 std::string FormatIsoUtc(Timestamp t) {
     std::int64_t days = FloorDiv(t.ms, kMsPerDay);
     std::int64_t rem = t.ms - days * kMsPerDay;

@@ -115,8 +115,8 @@ const Vocabulary& AwardKinds() {
                                                            {"merit", "Thường xuyên (công trạng)"},
                                                            {"thematic", "Theo chuyên đề"},
                                                            {"sudden", "Đột xuất"},
-                                                           {"lifetime", "Quá trình cống hiến"},
-                                                           {"service", "Theo niên hạn"},
+                                                           {"contribution", "Quá trình cống hiến", "lifetime"},
+                                                           {"service_length", "Theo niên hạn", "service"},
                                                            {"foreign", "Đối ngoại"},
                                                            {"resistance", "Thành tích kháng chiến"},
                                                        });

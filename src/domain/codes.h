@@ -45,7 +45,7 @@ const Vocabulary& TaskRatings();        // HTXS, HTT, HT, KHT (best first)
 const Vocabulary& DisciplineForms();    // khien_trach … buoc_thoi_viec (lightest first)
 const Vocabulary& InitiativeKinds();    // initiative, research
 const Vocabulary& RecognitionScopes();  // co_so, tinh, toan_quoc
-const Vocabulary& AwardKinds();         // merit, thematic, sudden, lifetime, service, foreign, resistance
+const Vocabulary& AwardKinds();         // merit, thematic, sudden, contribution, service_length, foreign, resistance
 const Vocabulary& SubjectTypes();       // individual, collective, household
 const Vocabulary& LeaveKinds();         // maternity
 

@@ -1,0 +1,427 @@
+#include "app/eligibility.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "domain/codes.h"
+#include "domain/prize.h"
+
+namespace tdkt::app {
+namespace {
+
+using nlohmann::json;
+
+// Collects the document's problems, each with its field path.
+class Problems {
+  public:
+    void Add(std::string field, std::string message) { items_.emplace_back(std::move(field), std::move(message)); }
+    bool ok() const { return items_.empty(); }
+    Error AsError() const {
+        Error e;
+        e.code = ErrorCode::kInvalidInput;
+        e.reason = "invalid_document";
+        e.message = items_.size() == 1 ? fmt::format("{}: {}", items_[0].first, items_[0].second)
+                                       : fmt::format("Tài liệu có {} lỗi; lỗi đầu tiên: {}: {}", items_.size(),
+                                                     items_[0].first, items_[0].second);
+        e.fields = items_;
+        return e;
+    }
+
+  private:
+    std::vector<std::pair<std::string, std::string>> items_;
+};
+
+bool KnownAward(const domain::Catalog& catalog, const std::string& code) {
+    for (const auto& r : catalog.rule_sets)
+        if (r.Find(code)) return true;
+    return false;
+}
+
+class Reader {
+  public:
+    Reader(const domain::Catalog& catalog, Problems& problems) : catalog_(catalog), p_(problems) {}
+
+    std::optional<std::string> String(const json& j, const char* key, const std::string& at, bool required) {
+        auto it = j.find(key);
+        if (it == j.end() || it->is_null()) {
+            if (required) p_.Add(at + "." + key, "bắt buộc phải có");
+            return std::nullopt;
+        }
+        if (!it->is_string()) {
+            p_.Add(at + "." + key, "phải là chuỗi ký tự");
+            return std::nullopt;
+        }
+        return it->get<std::string>();
+    }
+
+    std::optional<int> Year(const json& j, const char* key, const std::string& at) {
+        auto it = j.find(key);
+        if (it == j.end()) {
+            p_.Add(at + "." + key, "bắt buộc phải có (năm, ví dụ 2025)");
+            return std::nullopt;
+        }
+        if (!it->is_number_integer() || it->get<int>() < 1945 || it->get<int>() > 2100) {
+            p_.Add(at + "." + key, "phải là năm từ 1945 đến 2100");
+            return std::nullopt;
+        }
+        return it->get<int>();
+    }
+
+    std::optional<int> YearKey(const std::string& key, const std::string& at) {
+        int year = 0;
+        bool digits =
+            key.size() == 4 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (digits) year = std::stoi(key);
+        if (!digits || year < 1945 || year > 2100) {
+            p_.Add(at, fmt::format("«{}» không phải là năm (từ 1945 đến 2100)", key));
+            return std::nullopt;
+        }
+        return year;
+    }
+
+    std::optional<Date> DateField(const json& j, const char* key, const std::string& at, bool required) {
+        auto text = String(j, key, at, required);
+        if (!text) return std::nullopt;
+        auto d = ParseIsoDate(*text);
+        if (!d) p_.Add(at + "." + key, fmt::format("«{}» không phải ngày dạng YYYY-MM-DD", *text));
+        return d;
+    }
+
+    std::optional<std::string> Code(const json& j, const char* key, const std::string& at, const domain::Vocabulary& v,
+                                    bool required, const std::string& fallback = "") {
+        auto text = String(j, key, at, required);
+        if (!text) return required ? std::nullopt : std::optional(fallback);
+        auto code = v.Resolve(*text);
+        if (!code) {
+            p_.Add(at + "." + key, fmt::format("«{}» không hợp lệ; dùng một trong: {}", *text, v.CodeList()));
+            return std::nullopt;
+        }
+        return std::string(*code);
+    }
+
+    std::optional<std::string> Award(const json& j, const char* key, const std::string& at) {
+        auto code = String(j, key, at, true);
+        if (!code) return std::nullopt;
+        if (!KnownAward(catalog_, *code)) {
+            p_.Add(at + "." + key, fmt::format("mã danh hiệu, hình thức «{}» không có trong danh mục", *code));
+            return std::nullopt;
+        }
+        return code;
+    }
+
+    int Count(const json& j, const char* key, const std::string& at) {
+        auto it = j.find(key);
+        if (it == j.end()) {
+            p_.Add(at + "." + key, "bắt buộc phải có (số nguyên không âm)");
+            return 0;
+        }
+        if (!it->is_number_integer() || it->get<long long>() < 0 || it->get<long long>() > 10'000'000) {
+            p_.Add(at + "." + key, "phải là số nguyên không âm");
+            return 0;
+        }
+        return it->get<int>();
+    }
+
+    // An array member, or an empty one when absent; a problem when it is something else.
+    const json& Array(const json& j, const char* key, const std::string& at) {
+        static const json empty = json::array();
+        auto it = j.find(key);
+        if (it == j.end() || it->is_null()) return empty;
+        if (!it->is_array()) {
+            p_.Add(at + "." + key, "phải là một mảng");
+            return empty;
+        }
+        return *it;
+    }
+
+    const json& Object(const json& j, const char* key, const std::string& at) {
+        static const json empty = json::object();
+        auto it = j.find(key);
+        if (it == j.end() || it->is_null()) return empty;
+        if (!it->is_object()) {
+            p_.Add(at + "." + key, "phải là một đối tượng (ví dụ {\"2025\": …})");
+            return empty;
+        }
+        return *it;
+    }
+
+    bool IsObject(const json& j, const std::string& at) {
+        if (j.is_object()) return true;
+        p_.Add(at, "phải là một đối tượng JSON");
+        return false;
+    }
+
+    domain::SubjectHistory Subject(const json& s, const std::string& at) {
+        domain::SubjectHistory out;
+        if (!IsObject(s, at)) return out;
+        out.id = String(s, "id", at, true).value_or("");
+        out.type = Code(s, "type", at, domain::SubjectTypes(), true).value_or("individual");
+        out.name = String(s, "name", at, false).value_or("");
+        for (auto& [key, value] : Object(s, "ratings", at).items()) {
+            std::string field = at + ".ratings." + key;
+            auto year = YearKey(key, field);
+            auto code = value.is_string() ? domain::TaskRatings().Resolve(value.get<std::string>()) : std::nullopt;
+            if (!code)
+                p_.Add(field, fmt::format("xếp loại phải là một trong: {}", domain::TaskRatings().CodeList()));
+            else if (year)
+                out.ratings[*year] = std::string(*code);
+        }
+        int i = 0;
+        for (const auto& a : Array(s, "awards", at)) {
+            std::string field = fmt::format("{}.awards[{}]", at, i++);
+            if (!IsObject(a, field)) continue;
+            domain::HeldAward held;
+            held.code = Award(a, "code", field).value_or("");
+            held.year = Year(a, "year", field).value_or(0);
+            held.kind = Code(a, "kind", field, domain::AwardKinds(), false, "merit").value_or("merit");
+            held.decision_date = DateField(a, "decision_date", field, false);
+            held.reference = String(a, "decision", field, false).value_or("");
+            out.awards.push_back(std::move(held));
+        }
+        i = 0;
+        for (const auto& n : Array(s, "initiatives", at)) {
+            std::string field = fmt::format("{}.initiatives[{}]", at, i++);
+            if (!IsObject(n, field)) continue;
+            domain::InitiativeRecord rec;
+            rec.year = Year(n, "year", field).value_or(0);
+            rec.scope = Code(n, "scope", field, domain::RecognitionScopes(), true).value_or("");
+            rec.title = String(n, "title", field, false).value_or("");
+            if (n.contains("used_for")) {
+                const json& used = n["used_for"];
+                std::string used_at = field + ".used_for";
+                if (IsObject(used, used_at)) {
+                    rec.used_by = Award(used, "award", used_at).value_or("");
+                    rec.used_year = Year(used, "year", used_at).value_or(0);
+                }
+            }
+            out.initiatives.push_back(std::move(rec));
+        }
+        i = 0;
+        for (const auto& d : Array(s, "discipline", at)) {
+            std::string field = fmt::format("{}.discipline[{}]", at, i++);
+            if (!IsObject(d, field)) continue;
+            domain::DisciplineRecord rec;
+            rec.level = Code(d, "level", field, domain::DisciplineForms(), true).value_or("");
+            rec.from = DateField(d, "from", field, true).value_or(Date{});
+            rec.to = DateField(d, "to", field, false);
+            if (rec.to && !(rec.from < *rec.to)) p_.Add(field + ".to", "phải sau ngày bắt đầu (from)");
+            out.discipline.push_back(std::move(rec));
+        }
+        i = 0;
+        for (const auto& l : Array(s, "maternity_leave", at)) {
+            std::string field = fmt::format("{}.maternity_leave[{}]", at, i++);
+            if (!IsObject(l, field)) continue;
+            auto from = DateField(l, "from", field, true);
+            auto to = DateField(l, "to", field, true);
+            if (from && to && !(*from < *to)) p_.Add(field + ".to", "phải sau ngày bắt đầu (from)");
+            if (from && to) out.maternity_leave.push_back({*from, *to});
+        }
+        for (auto& [key, value] : Object(s, "member_stats", at).items()) {
+            std::string field = at + ".member_stats." + key;
+            auto year = YearKey(key, field);
+            if (!IsObject(value, field)) continue;
+            domain::MemberStats m;
+            m.total = Count(value, "total", field);
+            m.completed_tasks = Count(value, "completed_tasks", field);
+            m.ldtt = Count(value, "ldtt", field);
+            m.cstdcs = Count(value, "cstdcs", field);
+            m.disciplined_canh_cao_or_above = Count(value, "disciplined_canh_cao_or_above", field);
+            for (auto [name, n] : {std::pair{"completed_tasks", m.completed_tasks}, std::pair{"ldtt", m.ldtt},
+                                   std::pair{"cstdcs", m.cstdcs},
+                                   std::pair{"disciplined_canh_cao_or_above", m.disciplined_canh_cao_or_above}})
+                if (n > m.total)
+                    p_.Add(field + "." + name, fmt::format("{} lớn hơn tổng số thành viên {}", n, m.total));
+            if (year) out.member_stats[*year] = m;
+        }
+        for (auto& [key, value] : Object(s, "cluster_rank", at).items()) {
+            std::string field = at + ".cluster_rank." + key;
+            auto year = YearKey(key, field);
+            if (!value.is_number_integer() || value.get<int>() < 1)
+                p_.Add(field, "thứ hạng phải là số nguyên từ 1");
+            else if (year)
+                out.cluster_rank[*year] = value.get<int>();
+        }
+        out.service_start = DateField(s, "service_start", at, false);
+        if (out.type != "collective" && (!out.member_stats.empty() || !out.cluster_rank.empty()))
+            p_.Add(at + ".member_stats", "chỉ dùng cho tập thể (type: collective)");
+        return out;
+    }
+
+    domain::Proposal ProposalOf(const json& p, const std::string& at, const std::set<std::string>& subjects) {
+        domain::Proposal out;
+        if (!IsObject(p, at)) return out;
+        out.subject = String(p, "subject", at, true).value_or("");
+        if (!out.subject.empty() && !subjects.count(out.subject))
+            p_.Add(at + ".subject", fmt::format("không có đối tượng «{}» trong subjects", out.subject));
+        out.award = Award(p, "award", at).value_or("");
+        out.year = Year(p, "year", at).value_or(0);
+        out.kind = Code(p, "kind", at, domain::AwardKinds(), false, "merit").value_or("merit");
+        auto date = DateField(p, "decision_date", at, true);
+        if (date) out.decision_date = *date;
+        if (date && out.year && *date < Date{out.year, 1, 1})
+            p_.Add(at + ".decision_date", fmt::format("ngày quyết định trước năm thành tích {}", out.year));
+        return out;
+    }
+
+  private:
+    const domain::Catalog& catalog_;
+    Problems& p_;
+};
+
+json ReasonJson(const domain::Reason& r) {
+    json out{{"rule", r.rule}, {"legal_ref", r.legal_ref}, {"passed", r.passed}, {"message", r.message}};
+    if (!r.evidence.empty()) out["evidence"] = r.evidence;
+    if (r.unconfirmed) out["unconfirmed"] = true;
+    return out;
+}
+
+json CriterionJson(const domain::Criterion& c) {
+    json out{{"id", c.id}, {"kind", c.kind}, {"text", c.text}, {"legal_ref", c.legal_ref}};
+    if (c.unconfirmed) out["unconfirmed"] = true;
+    if (!c.rating.empty()) out["rating"] = c.rating;
+    if (!c.awards.empty()) out["awards"] = c.awards;
+    if (!c.scope.empty()) out["scope"] = c.scope;
+    if (c.count) out["count"] = c.count;
+    if (c.years) out["years"] = c.years;
+    if (c.step > 1) out["step"] = c.step;
+    if (c.share_pct) out["share_pct"] = c.share_pct;
+    if (!c.criteria.empty()) {
+        out["criteria"] = json::array();
+        for (const auto& child : c.criteria) out["criteria"].push_back(CriterionJson(child));
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<CheckDocument> ParseCheckDocument(const json& doc, const domain::Catalog& catalog) {
+    Problems problems;
+    Reader read(catalog, problems);
+    CheckDocument out;
+    if (!doc.is_object()) {
+        problems.Add("$", "tài liệu phải là một đối tượng JSON có subjects và proposals");
+        return tl::unexpected(problems.AsError());
+    }
+    if (!doc.contains("subjects")) problems.Add("subjects", "bắt buộc phải có (danh sách đối tượng)");
+    if (!doc.contains("proposals")) problems.Add("proposals", "bắt buộc phải có (danh sách đề nghị)");
+    std::set<std::string> ids;
+    int i = 0;
+    for (const auto& s : read.Array(doc, "subjects", "$")) {
+        std::string at = fmt::format("subjects[{}]", i++);
+        out.subjects.push_back(read.Subject(s, at));
+        const auto& id = out.subjects.back().id;
+        if (!id.empty() && !ids.insert(id).second) problems.Add(at + ".id", fmt::format("«{}» bị trùng", id));
+    }
+    i = 0;
+    for (const auto& p : read.Array(doc, "proposals", "$"))
+        out.proposals.push_back(read.ProposalOf(p, fmt::format("proposals[{}]", i++), ids));
+    if (!problems.ok()) return tl::unexpected(problems.AsError());
+    return out;
+}
+
+Result<CheckDocument> ParseCheckText(std::string_view text, const domain::Catalog& catalog) {
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+        return Fail(ErrorCode::kInvalidInput, "invalid_json",
+                    fmt::format("Không đọc được JSON: lỗi cú pháp ở vị trí {}.", e.byte));
+    }
+    return ParseCheckDocument(doc, catalog);
+}
+
+std::vector<domain::Verdict> CheckAll(const domain::Catalog& catalog, const CheckDocument& doc) {
+    return domain::EvaluateAll(catalog, doc.subjects, doc.proposals);
+}
+
+json ResultsJson(const CheckDocument& doc, const std::vector<domain::Verdict>& verdicts) {
+    json results = json::array();
+    for (std::size_t i = 0; i < verdicts.size() && i < doc.proposals.size(); ++i) {
+        const auto& p = doc.proposals[i];
+        const auto& v = verdicts[i];
+        json r{{"subject", p.subject},
+               {"award", p.award},
+               {"year", p.year},
+               {"kind", p.kind},
+               {"verdict", domain::VerdictCode(v.verdict)},
+               {"verdict_label", domain::VerdictLabel(v.verdict)},
+               {"rule_set", v.rule_set},
+               {"reasons", json::array()},
+               {"council", json::array()},
+               {"missing", v.missing},
+               {"prize_vnd", v.prize_vnd ? json(*v.prize_vnd) : json(nullptr)}};
+        for (const auto& reason : v.reasons) r["reasons"].push_back(ReasonJson(reason));
+        for (const auto& reason : v.council) r["council"].push_back(ReasonJson(reason));
+        if (!v.prize_note.empty()) r["prize_note"] = v.prize_note;
+        results.push_back(std::move(r));
+    }
+    return json{{"results", results}};
+}
+
+Result<json> CatalogJson(const domain::Catalog& catalog, const Date& as_of) {
+    const domain::RuleSet* rules = catalog.InForce(as_of);
+    if (!rules)
+        return Fail(ErrorCode::kNotFound, "no_rule_set",
+                    fmt::format("Chưa có bộ quy định khen thưởng nào có hiệu lực vào ngày {}.", FormatDateVi(as_of)));
+    json out;
+    out["as_of"] = FormatIsoDate(as_of);
+    out["rule_set"] = {{"id", rules->id},
+                       {"name", rules->name},
+                       {"valid_from", FormatIsoDate(rules->valid_from)},
+                       {"valid_to", rules->valid_to ? json(FormatIsoDate(*rules->valid_to)) : json(nullptr)},
+                       {"legal_basis", rules->legal_basis},
+                       {"household_rounding", rules->household_rounding}};
+    const domain::BaseSalary* salary = catalog.SalaryOn(as_of);
+    out["base_salary"] = salary ? json{{"amount_vnd", salary->amount_vnd},
+                                       {"valid_from", FormatIsoDate(salary->valid_from)},
+                                       {"legal_ref", salary->legal_ref},
+                                       {"unconfirmed", salary->unconfirmed}}
+                                : json(nullptr);
+    out["documents"] = json::array();
+    for (const auto& d : rules->documents) out["documents"].push_back({{"code", d.code}, {"name", d.name}});
+    out["awards"] = json::array();
+    for (const auto& a : rules->awards) {
+        json award{{"code", a.code},
+                   {"name", a.name},
+                   {"group", a.group},
+                   {"level", a.level},
+                   {"legal_ref", a.legal_ref},
+                   {"subject_types", a.subject_types},
+                   {"kinds", a.kinds},
+                   {"authority", a.authority},
+                   {"artefacts", a.artefacts},
+                   {"documents", a.documents},
+                   {"appraisal_working_days", a.appraisal_working_days},
+                   {"deadline", a.deadline}};
+        json criteria = json::object();
+        for (const auto& set : a.criteria) {
+            json list = json::array();
+            for (const auto& c : set.criteria) list.push_back(CriterionJson(c));
+            criteria[set.subject_type][set.kind] = list;
+        }
+        award["criteria"] = criteria;
+        award["vote"] = a.vote_threshold_pct ? json{{"threshold_pct", a.vote_threshold_pct},
+                                                    {"legal_ref", a.vote_legal_ref},
+                                                    {"unconfirmed", a.vote_unconfirmed}}
+                                             : json(nullptr);
+        json prize{{"legal_ref", a.prize.legal_ref}, {"unconfirmed", a.prize.unconfirmed}};
+        for (const auto& subject : a.subject_types) {
+            auto amount = domain::PrizeFor(catalog, a.code, subject, as_of);
+            if (amount)
+                prize[subject] = {{"multiplier", amount->multiplier_milli / 1000.0},
+                                  {"amount_vnd", amount->amount_vnd}};
+        }
+        award["prize"] = prize;
+        award["simplified_procedure"] =
+            a.simplified_kinds.empty() ? json(nullptr)
+                                       : json{{"kinds", a.simplified_kinds}, {"documents", a.simplified_documents}};
+        award["public_consultation"] =
+            a.public_consultation ? json{{"working_days", a.consultation_working_days}} : json(nullptr);
+        out["awards"].push_back(std::move(award));
+    }
+    return out;
+}
+
+}  // namespace tdkt::app

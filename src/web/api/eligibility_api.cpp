@@ -1,0 +1,68 @@
+// The award catalogue, prize money and batch eligibility checking:
+// GET /api/v1/catalog?as_of=, GET /api/v1/prize?award=&subject_type=&decision_date=,
+// POST /api/v1/eligibility/check (docs/eligibility.md).
+#include <fmt/format.h>
+
+#include "app/catalog.h"
+#include "app/eligibility.h"
+#include "domain/prize.h"
+#include "web/json_io.h"
+#include "web/routes.h"
+
+namespace tdkt::web::api {
+namespace {
+
+// ?name=YYYY-MM-DD, today in Vietnam when absent.
+Result<Date> DateParam(const Request& req, const char* name, const app::App& app, bool required) {
+    std::string text = req.Param(name);
+    if (text.empty()) {
+        if (!required) return VietnamDate(app.clock.Now());
+        return Fail(ErrorCode::kInvalidInput, "missing_" + std::string(name),
+                    fmt::format("Thiếu tham số {} (ngày dạng YYYY-MM-DD).", name));
+    }
+    auto d = ParseIsoDate(text);
+    if (!d)
+        return Fail(ErrorCode::kInvalidInput, "bad_" + std::string(name),
+                    fmt::format("Tham số {}: «{}» không phải ngày dạng YYYY-MM-DD.", name, text));
+    return *d;
+}
+
+}  // namespace
+
+void RegisterEligibility(Router& router, app::App& app) {
+    router.Get("/api/v1/catalog", Kind::kApi, [&app](Request& req) {
+        if (auto denied = RequireSession(req)) return *denied;
+        auto as_of = DateParam(req, "as_of", app, false);
+        if (!as_of) return ErrorResponse(as_of.error());
+        auto out = app::CatalogJson(app::CatalogOf(app), *as_of);
+        return out ? JsonOk(*out) : ErrorResponse(out.error());
+    });
+    router.Get("/api/v1/prize", Kind::kApi, [&app](Request& req) {
+        if (auto denied = RequireSession(req)) return *denied;
+        auto date = DateParam(req, "decision_date", app, true);
+        if (!date) return ErrorResponse(date.error());
+        std::string award = req.Param("award"), subject = req.Param("subject_type");
+        if (subject.empty()) subject = "individual";
+        auto prize = domain::PrizeFor(app::CatalogOf(app), award, subject, *date);
+        if (!prize) return ErrorResponse(prize.error());
+        return JsonOk({{"award", award},
+                       {"subject_type", subject},
+                       {"decision_date", FormatIsoDate(*date)},
+                       {"amount_vnd", prize->amount_vnd},
+                       {"multiplier", prize->multiplier_milli / 1000.0},
+                       {"base_salary_vnd", prize->base_salary_vnd},
+                       {"rule_set", prize->rule_set},
+                       {"legal_ref", prize->legal_ref},
+                       {"base_salary_legal_ref", prize->salary_legal_ref},
+                       {"unconfirmed", prize->unconfirmed}});
+    });
+    router.Post("/api/v1/eligibility/check", Kind::kApi, [&app](Request& req) {
+        if (auto denied = RequireSession(req)) return *denied;
+        const auto& catalog = app::CatalogOf(app);
+        auto doc = app::ParseCheckText(req.body, catalog);
+        if (!doc) return ErrorResponse(doc.error());
+        return JsonOk(app::ResultsJson(*doc, app::CheckAll(catalog, *doc)));
+    });
+}
+
+}  // namespace tdkt::web::api
