@@ -519,8 +519,9 @@ check->callback([&] {
         auto doc = app::ParseCheckText(*text, **catalog);
         if (!doc) {
             std::cerr << "Lỗi: " << doc.error().message << "\n";
-            for (const auto& [field, message] : doc.error().fields)
-                std::cerr << "  " << field << ": " << message << "\n";
+            if (doc.error().fields.size() > 1)
+                for (const auto& [field, message] : doc.error().fields)
+                    std::cerr << "  " << field << ": " << message << "\n";
             return 1;
         }
         std::string results = app::ResultsJson(*doc, app::CheckAll(**catalog, *doc)).dump(2) + "\n";
