@@ -1,10 +1,16 @@
 #include "app/eligibility.h"
 
 #include <algorithm>
+#include <chrono>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "app/app.h"
+#include "app/policy.h"
+#include "app/subject_history.h"
+#include "core/text.h"
 #include "domain/codes.h"
 #include "domain/prize.h"
 
@@ -153,10 +159,51 @@ class Reader {
         return false;
     }
 
-    domain::SubjectHistory Subject(const json& s, const std::string& at) {
+    // A reference to a stored person or unit, when the subject has one.
+    std::optional<StoredSubject> Stored(const json& s, const std::string& at) {
+        StoredSubject ref;
+        int given = 0;
+        for (const char* key : {"person_id", "unit_id"})
+            if (s.contains(key)) {
+                ++given;
+                if (!s[key].is_number_integer() || s[key].get<long long>() <= 0) {
+                    p_.Add(at + "." + key, "phải là số nguyên dương");
+                    continue;
+                }
+                (std::string(key) == "person_id" ? ref.person_id : ref.unit_id) = s[key].get<long long>();
+            }
+        for (const char* key : {"national_id", "unit_code"})
+            if (s.contains(key)) {
+                ++given;
+                (std::string(key) == "national_id" ? ref.national_id : ref.unit_code) =
+                    String(s, key, at, true).value_or("");
+            }
+        if (given == 0) return std::nullopt;
+        if (given > 1) p_.Add(at, "chỉ ghi một trong person_id, national_id, unit_id, unit_code");
+        for (const char* key :
+             {"ratings", "awards", "initiatives", "discipline", "maternity_leave", "member_stats", "service_start"})
+            if (s.contains(key))
+                p_.Add(at + "." + key,
+                       "hồ sơ lấy từ cơ sở dữ liệu (person_id, national_id, unit_id, unit_code) thì "
+                       "không ghi kèm trong tài liệu");
+        return ref;
+    }
+
+    domain::SubjectHistory Subject(const json& s, const std::string& at, std::optional<StoredSubject>& stored) {
         domain::SubjectHistory out;
         if (!IsObject(s, at)) return out;
         out.id = String(s, "id", at, true).value_or("");
+        stored = Stored(s, at);
+        if (stored) {
+            out.type = stored->person_id || !stored->national_id.empty() ? "individual" : "collective";
+            out.cluster_rank.clear();
+            for (auto& [key, value] : Object(s, "cluster_rank", at).items()) {
+                auto year = YearKey(key, at + ".cluster_rank." + key);
+                if (year && value.is_number_integer() && value.get<int>() >= 1)
+                    out.cluster_rank[*year] = value.get<int>();
+            }
+            return out;
+        }
         out.type = Code(s, "type", at, domain::SubjectTypes(), true).value_or("individual");
         out.name = String(s, "name", at, false).value_or("");
         for (auto& [key, value] : Object(s, "ratings", at).items()) {
@@ -310,7 +357,12 @@ Result<CheckDocument> ParseCheckDocument(const json& doc, const domain::Catalog&
     int i = 0;
     for (const auto& s : read.Array(doc, "subjects", "$")) {
         std::string at = fmt::format("subjects[{}]", i++);
-        out.subjects.push_back(read.Subject(s, at));
+        std::optional<StoredSubject> stored;
+        out.subjects.push_back(read.Subject(s, at, stored));
+        if (stored) {
+            stored->index = out.subjects.size() - 1;
+            out.stored.push_back(*stored);
+        }
         const auto& id = out.subjects.back().id;
         if (!id.empty() && !ids.insert(id).second) problems.Add(at + ".id", fmt::format("«{}» bị trùng", id));
     }
@@ -422,6 +474,218 @@ Result<json> CatalogJson(const domain::Catalog& catalog, const Date& as_of) {
         out["awards"].push_back(std::move(award));
     }
     return out;
+}
+
+Status LoadStoredSubjects(App& app, const RequestContext& ctx, CheckDocument& doc) {
+    if (doc.stored.empty()) return {};
+    Problems problems;
+    app.store.Read([&](Repositories& repos) {
+        for (const auto& ref : doc.stored) {
+            auto& subject = doc.subjects[ref.index];
+            std::string at = fmt::format("subjects[{}]", ref.index);
+            if (ref.person_id || !ref.national_id.empty()) {
+                auto person = ref.person_id ? repos.people.Find(PersonId{*ref.person_id})
+                                            : repos.people.FindByNationalId(ref.national_id);
+                std::string field = at + (ref.person_id ? ".person_id" : ".national_id");
+                if (!person) {
+                    problems.Add(field, ref.person_id ? fmt::format("không có cá nhân mã {}", *ref.person_id)
+                                                      : fmt::format("không có ai có số CCCD {}", ref.national_id));
+                    continue;
+                }
+                if (!AuthorizePerson(repos.units, ctx, domain::Action::kViewPeople, *person)) {
+                    problems.Add(field, fmt::format("«{}» không thuộc phạm vi bạn được xem", person->full_name));
+                    continue;
+                }
+                auto history = PersonHistory(repos, *person);
+                history.id = subject.id;
+                subject = std::move(history);
+                continue;
+            }
+            auto unit = ref.unit_id ? repos.units.Find(UnitId{*ref.unit_id}) : repos.units.FindByCode(ref.unit_code);
+            std::string field = at + (ref.unit_id ? ".unit_id" : ".unit_code");
+            if (!unit) {
+                problems.Add(field, ref.unit_id ? fmt::format("không có đơn vị mã {}", *ref.unit_id)
+                                                : fmt::format("không có đơn vị mã «{}»", ref.unit_code));
+                continue;
+            }
+            if (!Authorize(repos.units, ctx, domain::Action::kViewUnit, unit->id)) {
+                problems.Add(field, fmt::format("«{}» không thuộc phạm vi bạn được xem", unit->name));
+                continue;
+            }
+            std::vector<int> years;
+            for (const auto& p : doc.proposals)
+                if (p.subject == subject.id) years.push_back(p.year);
+            auto cluster = subject.cluster_rank;
+            auto history = UnitHistory(repos, *unit, years);
+            history.id = subject.id;
+            history.cluster_rank = cluster;
+            subject = std::move(history);
+        }
+    });
+    if (!problems.ok()) return tl::unexpected(problems.AsError());
+    return {};
+}
+
+const std::vector<ListColumn>& CheckListColumns() {
+    static const std::vector<ListColumn> columns = {
+        {"national_id", "Số CCCD", false, "034185001234", "cá nhân: số CCCD đã có trong hệ thống"},
+        {"unit_code", "Mã đơn vị", false, "HY.SGDDT.THPTCTB", "tập thể: mã đơn vị (khi không có số CCCD)"},
+        {"name", "Họ và tên, tên tập thể", false, "Nguyễn Văn An", "để đối chiếu, không bắt buộc"},
+        {"award", "Danh hiệu, hình thức đề nghị", true, "CSTDCS", "mã (LDTT, CSTDCS, BK_TINH …) hoặc tên"},
+        {"year", "Năm thành tích", true, "2025", ""},
+        {"kind", "Loại hình khen thưởng", false, "Thường xuyên (công trạng)", "bỏ trống: thường xuyên"},
+        {"decision_date", "Ngày quyết định", false, "20/12/2025", "bỏ trống: ngày kiểm tra"},
+        {"cluster_rank", "Xếp hạng cụm, khối", false, "1", "tập thể đề nghị Cờ thi đua"},
+    };
+    return columns;
+}
+
+namespace {
+
+std::string FoldedHeader(std::string_view header) {
+    std::string f = text::Fold(text::CleanLine(header));
+    while (!f.empty() && (f.back() == '*' || f.back() == ' ')) f.pop_back();
+    return f;
+}
+
+// An award by its code or its Vietnamese name (any accents and case).
+std::optional<std::string> AwardByCodeOrName(const domain::Catalog& catalog, const std::string& text) {
+    std::string wanted = text::Fold(text::CleanLine(text));
+    for (auto it = catalog.rule_sets.rbegin(); it != catalog.rule_sets.rend(); ++it)
+        for (const auto& a : it->awards)
+            if (text::Fold(a.code) == wanted || text::Fold(a.name) == wanted) return a.code;
+    return std::nullopt;
+}
+
+// "20/12/2025", "2025-12-20" or an Excel date serial ("46011").
+std::optional<Date> CellDate(const std::string& value) {
+    if (auto d = ParseDateVi(value)) return d;
+    if (auto d = ParseIsoDate(value)) return d;
+    if (!value.empty() && value.size() <= 6 && std::all_of(value.begin(), value.end(), ::isdigit)) {
+        std::int64_t serial = std::stoll(value);  // days since 1899-12-30
+        std::int64_t days = serial - 25'569;      // … since 1970-01-01
+        std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+        return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                    static_cast<int>(static_cast<unsigned>(ymd.day()))};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<CheckDocument> CheckDocumentFromRows(const std::vector<std::vector<std::string>>& cells,
+                                            const domain::Catalog& catalog, const Date& default_decision) {
+    const auto& columns = CheckListColumns();
+    std::optional<std::size_t> header_row;
+    std::map<std::string, std::size_t> column_of;
+    for (std::size_t r = 0; r < std::min<std::size_t>(cells.size(), 10) && !header_row; ++r) {
+        std::map<std::string, std::size_t> found;
+        for (std::size_t c = 0; c < cells[r].size(); ++c)
+            for (const auto& col : columns)
+                if (FoldedHeader(cells[r][c]) == FoldedHeader(col.label)) found.emplace(std::string(col.key), c);
+        if (found.count("award") && found.count("year") && (found.count("national_id") || found.count("unit_code")))
+            header_row = r, column_of = std::move(found);
+    }
+    if (!header_row)
+        return Fail(ErrorCode::kValidation, "header_not_found",
+                    "Không tìm thấy dòng tiêu đề trong 10 dòng đầu của tệp. Danh sách cần các cột «Số CCCD» (hoặc "
+                    "«Mã đơn vị»), «Danh hiệu, hình thức đề nghị» và «Năm thành tích». Hãy tải tệp mẫu và điền theo "
+                    "đúng tiêu đề.");
+    auto label = [&](const char* key) {
+        for (const auto& col : columns)
+            if (col.key == key) return std::string(col.label);
+        return std::string(key);
+    };
+    Problems problems;
+    CheckDocument doc;
+    std::map<std::string, std::size_t> subject_of;  // "cccd:…" / "unit:…" → index
+    for (std::size_t r = *header_row + 1; r < cells.size(); ++r) {
+        auto get = [&](const char* key) {
+            auto it = column_of.find(key);
+            return it == column_of.end() || it->second >= cells[r].size() ? std::string()
+                                                                          : text::CleanLine(cells[r][it->second]);
+        };
+        std::string national_id = get("national_id"), unit_code = get("unit_code"), award = get("award"),
+                    year_text = get("year");
+        if (national_id.empty() && unit_code.empty() && award.empty() && year_text.empty()) continue;
+        int row = static_cast<int>(r) + 1;
+        auto where = [&](const char* key) { return fmt::format("Dòng {}, cột «{}»", row, label(key)); };
+        bool ok = true;
+        national_id.erase(std::remove(national_id.begin(), national_id.end(), ' '), national_id.end());
+        if (national_id.size() >= 10 && national_id.size() < 12 &&
+            std::all_of(national_id.begin(), national_id.end(), ::isdigit))
+            national_id.insert(0, 12 - national_id.size(), '0');  // a leading zero Excel dropped
+        if (national_id.empty() && unit_code.empty()) {
+            problems.Add(where("national_id"), "cần số CCCD của cá nhân hoặc mã đơn vị của tập thể");
+            ok = false;
+        }
+        auto code = award.empty() ? std::nullopt : AwardByCodeOrName(catalog, award);
+        if (!code) {
+            problems.Add(where("award"), award.empty()
+                                             ? "bắt buộc phải có"
+                                             : fmt::format("«{}» không có trong danh mục khen thưởng", award));
+            ok = false;
+        }
+        int year = 0;
+        if (year_text.size() == 4 && std::all_of(year_text.begin(), year_text.end(), ::isdigit))
+            year = std::stoi(year_text);
+        if (year < 1945 || year > 2100) {
+            problems.Add(where("year"), "phải là năm, ví dụ 2025");
+            ok = false;
+        }
+        std::string kind = "merit";
+        if (std::string k = get("kind"); !k.empty()) {
+            auto resolved = domain::AwardKinds().Resolve(k);
+            if (!resolved) {
+                problems.Add(where("kind"),
+                             fmt::format("«{}» không hợp lệ; dùng một trong: {}", k, domain::AwardKinds().CodeList()));
+                ok = false;
+            } else {
+                kind = std::string(*resolved);
+            }
+        }
+        Date decision = default_decision;
+        if (std::string d = get("decision_date"); !d.empty()) {
+            auto parsed = CellDate(d);
+            if (!parsed) {
+                problems.Add(where("decision_date"), fmt::format("«{}» không phải ngày dạng dd/mm/yyyy", d));
+                ok = false;
+            } else {
+                decision = *parsed;
+            }
+        }
+        std::optional<int> rank;
+        if (std::string k = get("cluster_rank"); !k.empty()) {
+            if (!std::all_of(k.begin(), k.end(), ::isdigit) || k.size() > 3 || std::stoi(k) < 1) {
+                problems.Add(where("cluster_rank"), "thứ hạng phải là số nguyên từ 1");
+                ok = false;
+            } else {
+                rank = std::stoi(k);
+            }
+        }
+        if (!ok) continue;
+        std::string key = national_id.empty() ? "unit:" + unit_code : "cccd:" + national_id;
+        auto found = subject_of.find(key);
+        if (found == subject_of.end()) {
+            domain::SubjectHistory subject;
+            subject.id = national_id.empty() ? unit_code : national_id;
+            subject.name = get("name");
+            subject.type = national_id.empty() ? "collective" : "individual";
+            StoredSubject ref;
+            ref.index = doc.subjects.size();
+            ref.national_id = national_id;
+            ref.unit_code = national_id.empty() ? unit_code : "";
+            doc.stored.push_back(ref);
+            doc.subjects.push_back(std::move(subject));
+            found = subject_of.emplace(key, doc.subjects.size() - 1).first;
+        }
+        if (rank) doc.subjects[found->second].cluster_rank[year] = *rank;
+        doc.proposals.push_back({doc.subjects[found->second].id, *code, year, kind, decision});
+    }
+    if (!problems.ok()) return tl::unexpected(problems.AsError());
+    if (doc.proposals.empty())
+        return Fail(ErrorCode::kValidation, "empty_list", "Danh sách không có dòng đề nghị nào dưới dòng tiêu đề.");
+    return doc;
 }
 
 }  // namespace tdkt::app

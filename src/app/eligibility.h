@@ -4,6 +4,7 @@
 // with reasons, what is missing and the prize money comes out for each proposal. The same document
 // is read by `tdkt check` and POST /api/v1/eligibility/check. Also the catalogue as JSON
 // (GET /api/v1/catalog) and one prize amount (GET /api/v1/prize).
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -15,15 +16,46 @@
 
 namespace tdkt::app {
 
+// A subject whose history is read from the database instead of the document: a person by id or
+// national ID, a unit (collective) by id or code.
+struct StoredSubject {
+    std::size_t index = 0;  // in CheckDocument::subjects
+    std::optional<std::int64_t> person_id;
+    std::string national_id;
+    std::optional<std::int64_t> unit_id;
+    std::string unit_code;
+};
+
 struct CheckDocument {
     std::vector<domain::SubjectHistory> subjects;
     std::vector<domain::Proposal> proposals;
+    std::vector<StoredSubject> stored;
 };
+
+struct App;
+struct RequestContext;
+// Reads the histories of the document's stored subjects, each only if `ctx` may see it (a person
+// through their unit, a unit through a role on it); every problem names its field, and then nothing
+// is read. Units get member figures for the years proposed for them.
+Status LoadStoredSubjects(App& app, const RequestContext& ctx, CheckDocument& doc);
 
 // Reads a check document. Every problem comes back at once, each naming its field
 // ("subjects[0].ratings.2023"), with a Vietnamese message; nothing is evaluated then.
 Result<CheckDocument> ParseCheckDocument(const nlohmann::json& doc, const domain::Catalog& catalog);
 Result<CheckDocument> ParseCheckText(std::string_view text, const domain::Catalog& catalog);
+
+// The officer's December list as a sheet (docs/eligibility.md): one proposal a row; the subject is a
+// stored person (column «Số CCCD») or unit («Mã đơn vị»), read later by LoadStoredSubjects. The
+// header is found among the first ten rows; rows without a decision date take `default_decision`.
+// Every problem names its row and column ("Dòng 5, cột «Năm thành tích»").
+struct ListColumn {
+    std::string_view key, label;
+    bool required = false;
+    std::string_view example, note;
+};
+const std::vector<ListColumn>& CheckListColumns();
+Result<CheckDocument> CheckDocumentFromRows(const std::vector<std::vector<std::string>>& cells,
+                                            const domain::Catalog& catalog, const Date& default_decision);
 
 // {"results":[{"subject","award","year","kind","verdict","verdict_label","rule_set","reasons":[…],
 //  "council":[…],"missing":[…],"prize_vnd":…,"prize_note":…}]}

@@ -278,6 +278,8 @@ class PersonRepository {
     virtual void EndMembership(std::int64_t membership_id, const Date& end_date) = 0;
     // Open memberships in `unit` (the people currently there).
     virtual std::vector<Membership> CurrentMemberships(UnitId unit) = 0;
+    // Memberships in `unit` that overlap [from, to): the people who were there during that period.
+    virtual std::vector<Membership> MembershipsDuring(UnitId unit, const Date& from, const Date& to) = 0;
     // Sets people.unit_id (the current unit) of one person.
     virtual void SetCurrentUnit(PersonId person, std::optional<UnitId> unit) = 0;
     virtual std::int64_t CountCurrentMembers(UnitId unit) = 0;

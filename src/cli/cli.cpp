@@ -31,6 +31,7 @@
 #include "core/crypto.h"
 #include "core/text.h"
 #include "domain/role.h"
+#include "reports/eligibility_report.h"
 #include "reports/people_list.h"
 #include "reports/xlsx_reader.h"
 #include "reports/xlsx_table.h"
@@ -74,6 +75,13 @@ Result<std::shared_ptr<const domain::Catalog>> CatalogFrom(const Options& o) {
         overlays.push_back({path, text.str()});
     }
     return app::LoadCatalog(overlays);
+}
+
+bool EndsWithXlsx(const std::string& path) {
+    if (path.size() < 5) return false;
+    std::string tail = path.substr(path.size() - 5);
+    for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return tail == ".xlsx";
 }
 
 // Reads a whole file, or standard input for "-".
@@ -503,9 +511,12 @@ exporter->callback([&] {
 
 auto* check = root.add_subcommand(
     "check",
-    "Check who is eligible for what: a JSON document of subjects and proposals in, verdicts out (docs/eligibility.md)");
-check->add_option("--input", o.file, "The JSON document ('-': standard input)")->required();
-check->add_option("--output", o.output, "Where to write the results (default: standard output)");
+    "Check who is eligible for what: subjects and proposals in (JSON, or the officer's xlsx list with --db), "
+    "verdicts out (JSON, or xlsx when --output ends in .xlsx); docs/eligibility.md");
+check->add_option("--input", o.file, "The JSON document or the .xlsx list ('-': JSON on standard input)")->required();
+check->add_option("--output", o.output,
+                  "Where to write the results: .json or .xlsx (default: JSON on standard output)");
+AddDb(check, o);
 check->add_option("--catalog", o.catalog_files, "A province's overlay of the award catalogue (repeatable)");
 check->callback([&] {
     action = [&] {
@@ -516,15 +527,39 @@ check->callback([&] {
             std::cerr << fmt::format("Lỗi: không đọc được tệp {}.\n", o.file);
             return 1;
         }
-        auto doc = app::ParseCheckText(*text, **catalog);
-        if (!doc) {
-            std::cerr << "Lỗi: " << doc.error().message << "\n";
-            if (doc.error().fields.size() > 1)
-                for (const auto& [field, message] : doc.error().fields)
-                    std::cerr << "  " << field << ": " << message << "\n";
+        auto report = [](const Error& e) {
+            std::cerr << "Lỗi: " << e.message << "\n";
+            if (e.fields.size() > 1)
+                for (const auto& [field, message] : e.fields) std::cerr << "  " << field << ": " << message << "\n";
             return 1;
+        };
+        Result<app::CheckDocument> doc = tl::unexpected(Error{});
+        if (EndsWithXlsx(o.file)) {
+            auto rows = reports::ReadXlsx(*text);
+            if (!rows) return report(rows.error());
+            doc = app::CheckDocumentFromRows(rows->rows, **catalog, VietnamDate(SystemClock().Now()));
+        } else {
+            doc = app::ParseCheckText(*text, **catalog);
         }
-        std::string results = app::ResultsJson(*doc, app::CheckAll(**catalog, *doc)).dump(2) + "\n";
+        if (!doc) return report(doc.error());
+        if (!doc->stored.empty()) {
+            if (o.db.empty()) {
+                std::cerr << "Lỗi: hồ sơ của các đối tượng lấy từ cơ sở dữ liệu (số CCCD, mã đơn vị …): cần --db.\n";
+                return 2;
+            }
+            int rc = WithApp(o, 1, [&](app::App& app) {
+                auto loaded = app::LoadStoredSubjects(app, SystemContext(), *doc);
+                return loaded ? 0 : report(loaded.error());
+            });
+            if (rc != 0) return rc;
+        }
+        auto verdicts = app::CheckAll(**catalog, *doc);
+        std::string results;
+        if (EndsWithXlsx(o.output))
+            results = reports::WriteXlsx(reports::EligibilityTable(
+                *doc, verdicts, **catalog, "Kiểm tra lúc " + FormatDateTimeVi(SystemClock().Now()) + " (dòng lệnh)"));
+        else
+            results = app::ResultsJson(*doc, verdicts).dump(2) + "\n";
         if (o.output.empty()) {
             std::cout << results;
             return 0;

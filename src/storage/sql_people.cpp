@@ -353,6 +353,21 @@ std::vector<app::Membership> SqlPersonRepository::CurrentMemberships(UnitId unit
         [&](soci::statement& st) { st.exchange(soci::use(id)); });
 }
 
+std::vector<app::Membership> SqlPersonRepository::MembershipsDuring(UnitId unit, const Date& from, const Date& to) {
+    long long id = unit.value;
+    std::string start = FormatIsoDate(from), end = FormatIsoDate(to);
+    return QueryMemberships(
+        s_,
+        std::string(kMembershipColumns) +
+            "WHERE m.unit_id = :u AND m.start_date < :t AND (m.end_date IS NULL OR m.end_date > :f) "
+            "ORDER BY m.person_id, m.id",
+        [&](soci::statement& st) {
+            st.exchange(soci::use(id));
+            st.exchange(soci::use(end));
+            st.exchange(soci::use(start));
+        });
+}
+
 void SqlPersonRepository::SetCurrentUnit(PersonId person, std::optional<UnitId> unit) {
     long long id = person.value;
     NullableId u(unit);

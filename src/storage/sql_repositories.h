@@ -90,6 +90,7 @@ class SqlPersonRepository final : public app::PersonRepository {
     std::int64_t InsertMembership(const app::Membership& membership) override;
     void EndMembership(std::int64_t membership_id, const Date& end_date) override;
     std::vector<app::Membership> CurrentMemberships(UnitId unit) override;
+    std::vector<app::Membership> MembershipsDuring(UnitId unit, const Date& from, const Date& to) override;
     void SetCurrentUnit(PersonId person, std::optional<UnitId> unit) override;
     std::int64_t CountCurrentMembers(UnitId unit) override;
 

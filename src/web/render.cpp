@@ -55,6 +55,7 @@ constexpr NavItem kNav[] = {
     {"/don-vi", "Đơn vị", "bi-diagram-3", std::nullopt},
     {"/ca-nhan", "Cá nhân", "bi-person-vcard", std::nullopt},
     {"/nhap-du-lieu", "Nhập dữ liệu", "bi-file-earmark-arrow-up", std::nullopt},
+    {"/xet-khen-thuong", "Xét khen thưởng", "bi-award", std::nullopt},
     {"/nguoi-dung", "Người dùng", "bi-people", domain::Action::kManageUsers},
     {"/nhat-ky", "Nhật ký hệ thống", "bi-journal-text", domain::Action::kViewAudit},
 };

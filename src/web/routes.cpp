@@ -18,6 +18,7 @@ void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options)
     pages::RegisterAuditExport(router, app);
     pages::RegisterAccount(router, app);
     pages::RegisterPeople(router, app);
+    pages::RegisterEligibility(router, app);
     pages::RegisterImport(router, app);
 }
 

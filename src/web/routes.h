@@ -28,6 +28,7 @@ void RegisterAuditExport(Router& router, app::App& app);
 void RegisterAccount(Router& router, app::App& app);
 void RegisterPeople(Router& router, app::App& app);
 void RegisterImport(Router& router, app::App& app);
+void RegisterEligibility(Router& router, app::App& app);
 }  // namespace pages
 
 }  // namespace tdkt::web

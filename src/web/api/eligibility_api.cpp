@@ -61,6 +61,8 @@ void RegisterEligibility(Router& router, app::App& app) {
         const auto& catalog = app::CatalogOf(app);
         auto doc = app::ParseCheckText(req.body, catalog);
         if (!doc) return ErrorResponse(doc.error());
+        if (auto loaded = app::LoadStoredSubjects(app, req.Context(), *doc); !loaded)
+            return ErrorResponse(loaded.error());
         return JsonOk(app::ResultsJson(*doc, app::CheckAll(catalog, *doc)));
     });
 }

@@ -1,0 +1,74 @@
+#include "reports/eligibility_report.h"
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "domain/codes.h"
+
+namespace tdkt::reports {
+namespace {
+
+std::string Lines(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : "\n") + i;
+    return out;
+}
+
+}  // namespace
+
+Table EligibilityTable(const app::CheckDocument& doc, const std::vector<domain::Verdict>& verdicts,
+                       const domain::Catalog& catalog, const std::string& subtitle) {
+    Table t;
+    t.sheet_name = "Kết quả xét";
+    t.title = "KẾT QUẢ KIỂM TRA ĐIỀU KIỆN KHEN THƯỞNG";
+    t.subtitle = subtitle;
+    t.columns = {"STT",
+                 "Số CCCD / Mã đơn vị",
+                 "Họ và tên, tên tập thể",
+                 "Danh hiệu, hình thức đề nghị",
+                 "Năm",
+                 "Kết quả",
+                 "Lý do (căn cứ)",
+                 "Còn thiếu",
+                 "Hội đồng xem xét",
+                 "Tiền thưởng (đồng)",
+                 "Bộ quy định áp dụng"};
+    for (std::size_t i = 0; i < doc.proposals.size() && i < verdicts.size(); ++i) {
+        const auto& p = doc.proposals[i];
+        const auto& v = verdicts[i];
+        const domain::SubjectHistory* subject = nullptr;
+        for (const auto& s : doc.subjects)
+            if (s.id == p.subject) subject = &s;
+        const domain::RuleSet* rules = catalog.InForce(p.decision_date);
+        const domain::AwardDef* award = rules ? rules->Find(p.award) : nullptr;
+        // The failed reasons explain a refusal; an eligible proposal shows what was met.
+        std::vector<std::string> reasons;
+        bool eligible = v.verdict == domain::VerdictKind::kEligible;
+        for (const auto& r : v.reasons)
+            if (r.passed == eligible)
+                reasons.push_back(r.message + (r.legal_ref.empty() ? "" : " (" + r.legal_ref + ")"));
+        std::vector<std::string> council;
+        for (const auto& r : v.council) council.push_back(r.message);
+        std::string prize = v.prize_vnd ? text::FormatNumberVi(*v.prize_vnd) : "";
+        if (v.prize_vnd && !v.prize_note.empty() && *v.prize_vnd == 0) prize += " (" + v.prize_note + ")";
+        t.rows.push_back({std::to_string(i + 1), p.subject, subject ? subject->name : "",
+                          award ? award->name + " (" + award->code + ")" : p.award, std::to_string(p.year),
+                          std::string(domain::VerdictLabel(v.verdict)), Lines(reasons), Lines(v.missing),
+                          Lines(council), prize, rules ? rules->name : ""});
+    }
+    return t;
+}
+
+Table CheckListTemplate() {
+    Table t;
+    t.sheet_name = "Danh sách đề nghị";
+    t.title = "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG";
+    t.subtitle = "Mỗi dòng một đề nghị. Cá nhân ghi số CCCD; tập thể ghi mã đơn vị. Danh hiệu ghi mã hoặc tên.";
+    for (const auto& c : app::CheckListColumns()) t.columns.push_back(std::string(c.label) + (c.required ? " *" : ""));
+    t.rows.push_back({"034185001234", "", "Nguyễn Văn An", "CSTDCS", "2025", "", "20/12/2025", ""});
+    t.rows.push_back({"", "HY.SGDDT.THPTCTB", "Trường THPT Chuyên Thái Bình", "Tập thể lao động xuất sắc", "2025",
+                      "Thường xuyên (công trạng)", "", ""});
+    return t;
+}
+
+}  // namespace tdkt::reports

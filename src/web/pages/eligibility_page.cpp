@@ -1,0 +1,159 @@
+// Checking the officer's list: GET /xet-khen-thuong (upload the December list, download its template
+// at /xet-khen-thuong/mau.xlsx); POST /xet-khen-thuong shows each proposal's verdict, reasons with
+// their articles, what is missing and the prize, or returns them as an xlsx (action=excel).
+// People and units are read from the database within the user's reach (app::LoadStoredSubjects).
+#include <fmt/format.h>
+
+#include "app/catalog.h"
+#include "app/eligibility.h"
+#include "core/text.h"
+#include "reports/eligibility_report.h"
+#include "reports/xlsx_reader.h"
+#include "web/error_mapper.h"
+#include "web/page_util.h"
+#include "web/render.h"
+#include "web/routes.h"
+
+namespace tdkt::web::pages {
+namespace {
+
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+PageMeta Meta() {
+    return {"Xét điều kiện khen thưởng", "/xet-khen-thuong",
+            nlohmann::json::array({{{"label", "Tổng quan"}, {"href", "/"}}, {{"label", "Xét điều kiện khen thưởng"}}})};
+}
+
+nlohmann::json Columns() {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : app::CheckListColumns())
+        out.push_back({{"label", std::string(c.label)}, {"required", c.required}, {"note", std::string(c.note)}});
+    return out;
+}
+
+std::string VerdictClass(domain::VerdictKind v) {
+    switch (v) {
+        case domain::VerdictKind::kEligible:
+            return "success";
+        case domain::VerdictKind::kNeedsEvidence:
+            return "warning";
+        case domain::VerdictKind::kNotEligible:
+            return "danger";
+    }
+    return "secondary";
+}
+
+nlohmann::json ReasonsJson(const std::vector<domain::Reason>& reasons) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : reasons)
+        out.push_back(
+            {{"passed", r.passed}, {"message", r.message}, {"legal_ref", r.legal_ref}, {"unconfirmed", r.unconfirmed}});
+    return out;
+}
+
+Response FormPage(const Request& req, int status, const std::string& decision_date, const Error* error,
+                  const nlohmann::json& results = nullptr) {
+    nlohmann::json data{{"columns", Columns()}, {"decision_date", decision_date}};
+    if (error) {
+        data["error"] = error->message;
+        nlohmann::json problems = nlohmann::json::array();
+        if (error->fields.size() > 1)
+            for (const auto& [field, message] : error->fields)
+                problems.push_back({{"field", field}, {"message", message}});
+        data["problems"] = problems;
+    }
+    if (!results.is_null()) data["results"] = results;
+    return RenderPage(req, status, Meta(), "eligibility", data);
+}
+
+}  // namespace
+
+void RegisterEligibility(Router& router, app::App& app) {
+    router.Get("/xet-khen-thuong", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        return FormPage(req, 200, FormatDateVi(VietnamDate(app.clock.Now())), nullptr);
+    });
+    router.Get("/xet-khen-thuong/mau.xlsx", Kind::kPage, [](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        Response res{200, kXlsxType, reports::WriteXlsx(reports::CheckListTemplate()), {}};
+        res.headers.emplace_back("Content-Disposition", "attachment; filename=\"mau-danh-sach-de-nghi.xlsx\"");
+        return res;
+    });
+    router.Post("/xet-khen-thuong", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        std::string date_text = text::CleanLine(req.Param("decision_date"));
+        auto decision = date_text.empty() ? std::optional(VietnamDate(app.clock.Now())) : ParseDateVi(date_text);
+        if (!decision) {
+            Error e{ErrorCode::kValidation,
+                    "invalid_decision_date",
+                    fmt::format("Ngày quyết định «{}» không hợp lệ; nhập theo dạng ngày/tháng/năm, ví dụ 20/12/2025.",
+                                date_text),
+                    "",
+                    {}};
+            return FormPage(req, 422, date_text, &e);
+        }
+        const UploadedFile* file = nullptr;
+        for (const auto& f : req.files)
+            if (f.field == "file" && !f.content.empty()) file = &f;
+        if (!file) {
+            Error e{
+                ErrorCode::kValidation, "missing_file", "Vui lòng chọn tệp Excel (.xlsx) danh sách đề nghị.", "", {}};
+            return FormPage(req, 422, date_text, &e);
+        }
+        auto sheet = reports::ReadXlsx(file->content);
+        if (!sheet) return FormPage(req, HttpStatus(sheet.error().code), date_text, &sheet.error());
+        const auto& catalog = app::CatalogOf(app);
+        auto doc = app::CheckDocumentFromRows(sheet->rows, catalog, *decision);
+        if (!doc) return FormPage(req, 422, date_text, &doc.error());
+        if (auto loaded = app::LoadStoredSubjects(app, req.Context(), *doc); !loaded)
+            return FormPage(req, 422, date_text, &loaded.error());
+        auto verdicts = app::CheckAll(catalog, *doc);
+        if (req.Param("action") == "excel") {
+            auto table = reports::EligibilityTable(
+                *doc, verdicts, catalog,
+                fmt::format("Tệp {} — kiểm tra lúc {} bởi {}", text::CleanLine(file->filename),
+                            FormatDateTimeVi(app.clock.Now()), req.session->actor.login));
+            Response res{200, kXlsxType, reports::WriteXlsx(table), {}};
+            res.headers.emplace_back("Content-Disposition", "attachment; filename=\"ket-qua-xet-khen-thuong.xlsx\"");
+            return res;
+        }
+        nlohmann::json rows = nlohmann::json::array();
+        int counts[3] = {0, 0, 0};
+        std::int64_t total_prize = 0;
+        for (std::size_t i = 0; i < doc->proposals.size(); ++i) {
+            const auto& p = doc->proposals[i];
+            const auto& v = verdicts[i];
+            ++counts[static_cast<int>(v.verdict)];
+            if (v.prize_vnd) total_prize += *v.prize_vnd;
+            std::string name;
+            for (const auto& s : doc->subjects)
+                if (s.id == p.subject) name = s.name;
+            const domain::RuleSet* rules = catalog.InForce(p.decision_date);
+            const domain::AwardDef* award = rules ? rules->Find(p.award) : nullptr;
+            rows.push_back({{"n", i + 1},
+                            {"subject", p.subject},
+                            {"name", name},
+                            {"award", award ? award->name : p.award},
+                            {"code", p.award},
+                            {"year", p.year},
+                            {"verdict", std::string(domain::VerdictLabel(v.verdict))},
+                            {"verdict_code", std::string(domain::VerdictCode(v.verdict))},
+                            {"verdict_class", VerdictClass(v.verdict)},
+                            {"reasons", ReasonsJson(v.reasons)},
+                            {"council", ReasonsJson(v.council)},
+                            {"missing", v.missing},
+                            {"prize", v.prize_vnd ? text::FormatNumberVi(*v.prize_vnd) : ""},
+                            {"prize_note", v.prize_note},
+                            {"rule_set", rules ? rules->name : ""}});
+        }
+        nlohmann::json results{{"rows", rows},
+                               {"filename", text::CleanLine(file->filename)},
+                               {"eligible", counts[0]},
+                               {"not_eligible", counts[1]},
+                               {"needs_evidence", counts[2]},
+                               {"total_prize", text::FormatNumberVi(total_prize)}};
+        return FormPage(req, 200, date_text.empty() ? FormatDateVi(*decision) : date_text, nullptr, results);
+    });
+}
+
+}  // namespace tdkt::web::pages
