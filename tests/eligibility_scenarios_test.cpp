@@ -9,6 +9,7 @@
 //   "rule_set"  the rule set applied
 //   "missing"   exactly what is reported missing
 //   "message"   a text some reason or council item must contain
+//   "assumes"   the lower titles proposed alongside that the verdict counts on (default: none)
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -90,6 +91,7 @@ TEST_P(Scenario, AnswersAsExpected) {
         if (want.contains("prize_vnd")) EXPECT_EQ(got["prize_vnd"], want["prize_vnd"]);
         if (want.contains("rule_set")) EXPECT_EQ(got["rule_set"], want["rule_set"]);
         if (want.contains("missing")) EXPECT_EQ(got["missing"], want["missing"]);
+        EXPECT_EQ(got.value("assumes", ""), want.value("assumes", ""));
         if (want.contains("message")) {
             std::string needle = want["message"];
             bool found = false;

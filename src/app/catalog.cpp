@@ -113,6 +113,7 @@ json ExpandStateAward(const json& s) {
                                     {"ref", "Luật TĐKT 2022, Điều 84 k5; NĐ 98/2023/NĐ-CP, Điều 46 k2"}};
     a["documents"] = json::array({"to_trinh", "bao_cao_thanh_tich", "bien_ban_hoi_dong", "y_kien_cap_uy"});
     a["appraisal_working_days"] = 20;
+    a["suggest"] = false;
     return a;
 }
 
@@ -301,6 +302,7 @@ class Converter {
             out.simplified_documents = Strings(a["simplified"], "documents");
         }
         out.appraisal_working_days = Int(a, "appraisal_working_days");
+        out.suggest = a.value("suggest", true);
         out.deadline = Str(a, "deadline");
         if (a.contains("public_consultation")) {
             out.public_consultation = true;

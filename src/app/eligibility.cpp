@@ -407,6 +407,7 @@ json ResultsJson(const CheckDocument& doc, const std::vector<domain::Verdict>& v
         for (const auto& reason : v.reasons) r["reasons"].push_back(ReasonJson(reason));
         for (const auto& reason : v.council) r["council"].push_back(ReasonJson(reason));
         if (!v.prize_note.empty()) r["prize_note"] = v.prize_note;
+        if (!v.assumes.empty()) r["assumes"] = v.assumes;
         results.push_back(std::move(r));
     }
     return json{{"results", results}};

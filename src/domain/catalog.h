@@ -89,7 +89,7 @@ struct AwardDef {
     std::string deadline;  // Vietnamese: "Trước ngày 10/12 hằng năm"
     bool public_consultation = false;
     int consultation_working_days = 0;
-    int rank = 0;  // order among titles of one subject and period: the highest is paid (higher = higher)
+    bool suggest = true;  // offered in suggestions and panels (not the armed forces' titles, Giấy khen …)
 
     bool Allows(std::string_view subject_type) const;
     bool AllowsKind(std::string_view kind) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -610,11 +611,12 @@ std::vector<Verdict> EvaluateAll(const Catalog& catalog, const std::vector<Subje
                                  const std::vector<Proposal>& proposals) {
     std::vector<Verdict> out;
     out.reserve(proposals.size());
+    std::unordered_map<std::string, const SubjectHistory*> by_id;
+    for (const auto& s : subjects) by_id.emplace(s.id, &s);
     std::vector<const SubjectHistory*> owners;
     for (const auto& p : proposals) {
-        const SubjectHistory* owner = nullptr;
-        for (const auto& s : subjects)
-            if (s.id == p.subject) owner = &s;
+        auto found = by_id.find(p.subject);
+        const SubjectHistory* owner = found == by_id.end() ? nullptr : found->second;
         owners.push_back(owner);
         if (!owner) {
             Verdict v;
@@ -623,6 +625,42 @@ std::vector<Verdict> EvaluateAll(const Catalog& catalog, const std::vector<Subje
             continue;
         }
         out.push_back(Evaluate(catalog, *owner, p));
+    }
+    // A chain that needs this year's lower title, proposed alongside and eligible (CSTĐCS 2025 with
+    // CSTĐ tỉnh 2025): evaluated as if that title were given.
+    auto award_of = [&](const Proposal& p) -> const AwardDef* {
+        const RuleSet* rules = catalog.InForce(p.decision_date);
+        return rules ? rules->Find(p.award) : nullptr;
+    };
+    std::unordered_map<const SubjectHistory*, std::vector<std::size_t>> eligible_titles;
+    for (std::size_t i = 0; i < proposals.size(); ++i)
+        if (owners[i] && out[i].verdict == VerdictKind::kEligible && proposals[i].kind == "merit")
+            if (const AwardDef* a = award_of(proposals[i]); a && a->group == "title")
+                eligible_titles[owners[i]].push_back(i);
+    for (std::size_t i = 0; i < proposals.size(); ++i) {
+        if (!owners[i] || out[i].verdict == VerdictKind::kEligible) continue;
+        auto titles = eligible_titles.find(owners[i]);
+        if (titles == eligible_titles.end()) continue;
+        SubjectHistory assumed = *owners[i];
+        std::vector<std::string> names;
+        for (std::size_t j : titles->second) {
+            if (j == i) continue;
+            const Proposal& t = proposals[j];
+            assumed.awards.push_back({t.award, t.year, "merit", t.decision_date, ""});
+            names.push_back(fmt::format("{} năm {}", award_of(t)->name, t.year));
+        }
+        if (names.empty()) continue;
+        Verdict again = Evaluate(catalog, assumed, proposals[i]);
+        if (again.verdict != VerdictKind::kEligible) continue;
+        std::string uses;
+        for (const auto& name : names)
+            for (const auto& r : again.reasons)
+                if (std::find(r.evidence.begin(), r.evidence.end(), name) != r.evidence.end() &&
+                    uses.find(name) == std::string::npos)
+                    uses += (uses.empty() ? "" : ", ") + name;
+        if (uses.empty()) continue;
+        again.assumes = uses;
+        out[i] = std::move(again);
     }
     // Several titles for one subject and year: only the highest is paid (NĐ 152/2025 Điều 49).
     auto title_multiplier = [&](const std::string& code, const SubjectHistory& s, const Date& on) -> int {
@@ -639,8 +677,9 @@ std::vector<Verdict> EvaluateAll(const Catalog& catalog, const std::vector<Subje
         if (mine < 0) continue;
         std::string higher;
         for (std::size_t j = 0; j < proposals.size() && higher.empty(); ++j) {
+            // "Cùng một thời điểm, cùng một thành tích": the same achievement year, decided on the same day.
             if (j == i || proposals[j].subject != proposals[i].subject || proposals[j].year != proposals[i].year ||
-                out[j].verdict != VerdictKind::kEligible)
+                proposals[j].decision_date != proposals[i].decision_date || out[j].verdict != VerdictKind::kEligible)
                 continue;
             int other = title_multiplier(proposals[j].award, *owners[i], proposals[j].decision_date);
             if (other > mine || (other == mine && j < i)) higher = proposals[j].award;

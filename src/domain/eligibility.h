@@ -100,13 +100,18 @@ struct Verdict {
     std::vector<std::string> missing;       // what is lacking or not recorded, in Vietnamese
     std::optional<std::int64_t> prize_vnd;  // when eligible and the award carries money
     std::string prize_note;
+    // Lower titles of the same year this verdict counts on, proposed alongside and themselves eligible:
+    // "Chiến sĩ thi đua cơ sở năm 2025" ("" when it counts on recorded awards only).
+    std::string assumes;
 };
 
 Verdict Evaluate(const Catalog& catalog, const SubjectHistory& subject, const Proposal& proposal);
 
-// Several proposals for one subject: evaluates each, then pays only the highest title among the
-// eligible titles of one subject and achievement year (NĐ 152 Điều 49), and none for a title when a
-// higher one of the same year is already held.
+// Several proposals: evaluates each; a proposal that fails only for want of a lower title of the same
+// year that is proposed alongside and eligible is evaluated as if that title were given (`assumes`);
+// then pays only the highest title among the eligible titles of one subject, achievement year and
+// decision date (NĐ 152 Điều 49: "cùng một thời điểm, cùng một thành tích"), and none for a title when
+// a higher one of the same year is already held.
 std::vector<Verdict> EvaluateAll(const Catalog& catalog, const std::vector<SubjectHistory>& subjects,
                                  const std::vector<Proposal>& proposals);
 

@@ -59,6 +59,27 @@ Table EligibilityTable(const app::CheckDocument& doc, const std::vector<domain::
     return t;
 }
 
+Table SuggestionsTable(const app::Suggestions& s) {
+    Table t;
+    t.sheet_name = "Gợi ý khen thưởng";
+    t.title = "DANH SÁCH GỢI Ý KHEN THƯỞNG NĂM " + std::to_string(s.year) + " — " + s.unit.name;
+    t.subtitle = "Theo hồ sơ trong hệ thống, ngày quyết định dự kiến " + FormatDateVi(s.decision) + " (" + s.rule_set +
+                 "). Xoá các dòng không đề nghị rồi tải lên mục «Xét khen thưởng».";
+    for (const auto& c : app::CheckListColumns()) t.columns.push_back(std::string(c.label));
+    for (const char* extra : {"Kết quả kiểm tra", "Còn thiếu", "Ghi chú"}) t.columns.push_back(extra);
+    for (const auto& r : s.rows) {
+        const auto& v = r.candidate.verdict;
+        std::string note = r.candidate.assumes.empty() ? "" : "Nếu được công nhận " + r.candidate.assumes;
+        if (r.subject_type == "individual" && r.national_id.empty())
+            note += std::string(note.empty() ? "" : "; ") + "Chưa có số CCCD: bổ sung trước khi tải lên";
+        t.rows.push_back({r.national_id, r.subject_type == "collective" ? r.unit_code : "", r.name, r.candidate.award,
+                          std::to_string(s.year), std::string(domain::AwardKinds().Label("merit")),
+                          FormatDateVi(s.decision), "", std::string(domain::VerdictLabel(v.verdict)), Lines(v.missing),
+                          note});
+    }
+    return t;
+}
+
 Table CheckListTemplate() {
     Table t;
     t.sheet_name = "Danh sách đề nghị";

@@ -5,12 +5,17 @@
 #include <vector>
 
 #include "app/eligibility.h"
+#include "app/suggestions.h"
 #include "reports/xlsx_table.h"
 
 namespace tdkt::reports {
 
 Table EligibilityTable(const app::CheckDocument& doc, const std::vector<domain::Verdict>& verdicts,
                        const domain::Catalog& catalog, const std::string& subtitle);
+
+// Suggestions in the columns of the officer's list (then the verdict, what is missing, what it assumes):
+// edited and uploaded back to /xet-khen-thuong or `tdkt check`.
+Table SuggestionsTable(const app::Suggestions& s);
 
 // The list to fill in: the header row and two example rows.
 Table CheckListTemplate();

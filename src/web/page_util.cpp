@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/organisation.h"
+#include "core/text.h"
 #include "web/error_mapper.h"
 #include "web/url.h"
 
@@ -116,6 +117,47 @@ std::optional<std::int64_t> IdParam(const Request& req, std::string_view name) {
         return std::nullopt;
     auto id = std::stoll(v);
     return id > 0 ? std::optional(id) : std::nullopt;
+}
+
+int YearParam(const Request& req, int fallback) {
+    std::string y = req.Param("nam");
+    if (y.size() != 4 || !std::all_of(y.begin(), y.end(), ::isdigit)) return fallback;
+    int year = std::stoi(y);
+    return year >= 1945 && year <= 2100 ? year : fallback;
+}
+
+nlohmann::json CandidateJson(const app::Candidate& c) { return VerdictJson(c.verdict, c.award, c.award_name); }
+
+nlohmann::json VerdictJson(const domain::Verdict& v, const std::string& code, const std::string& award_name) {
+    // A refusal is explained by what failed; an eligible verdict by what was met.
+    bool eligible = v.verdict == domain::VerdictKind::kEligible;
+    auto reasons = [&](const std::vector<domain::Reason>& list, bool all) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& r : list)
+            if (all || r.passed == eligible)
+                out.push_back({{"passed", r.passed},
+                               {"message", r.message},
+                               {"legal_ref", r.legal_ref},
+                               {"unconfirmed", r.unconfirmed}});
+        return out;
+    };
+    bool held = std::any_of(v.reasons.begin(), v.reasons.end(),
+                            [](const auto& r) { return r.rule == "once_per_achievement" && !r.passed; });
+    std::string css = held                                               ? "secondary"
+                      : eligible                                         ? "success"
+                      : v.verdict == domain::VerdictKind::kNeedsEvidence ? "warning"
+                                                                         : "danger";
+    return {{"award", award_name},
+            {"code", code},
+            {"verdict", held ? std::string("Đã được tặng") : std::string(domain::VerdictLabel(v.verdict))},
+            {"verdict_code", held ? std::string("held") : std::string(domain::VerdictCode(v.verdict))},
+            {"verdict_class", css},
+            {"reasons", reasons(v.reasons, false)},
+            {"council", reasons(v.council, true)},
+            {"missing", held ? nlohmann::json::array() : nlohmann::json(v.missing)},
+            {"prize", v.prize_vnd ? text::FormatNumberVi(*v.prize_vnd) : ""},
+            {"prize_note", v.prize_note},
+            {"assumes", v.assumes}};
 }
 
 }  // namespace tdkt::web

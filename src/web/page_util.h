@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/suggestions.h"
 #include "domain/codes.h"
 #include "web/http.h"
 #include "web/render.h"
@@ -32,5 +33,12 @@ nlohmann::json VocabularyOptions(const domain::Vocabulary& v, const std::string&
 nlohmann::json TypedFields(const Request& req);
 // A positive id from a form field; nullopt when empty or not a number.
 std::optional<std::int64_t> IdParam(const Request& req, std::string_view name);
+// ?nam=YYYY (1945–2100), else `fallback`.
+int YearParam(const Request& req, int fallback);
+
+// Eligibility verdicts for a panel or a table: award, verdict (label, code, colour), reasons with their
+// articles, what is missing, the council's items, the prize, and what the verdict assumes.
+nlohmann::json CandidateJson(const app::Candidate& c);
+nlohmann::json VerdictJson(const domain::Verdict& v, const std::string& code, const std::string& award_name);
 
 }  // namespace tdkt::web

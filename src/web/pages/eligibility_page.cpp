@@ -31,26 +31,6 @@ nlohmann::json Columns() {
     return out;
 }
 
-std::string VerdictClass(domain::VerdictKind v) {
-    switch (v) {
-        case domain::VerdictKind::kEligible:
-            return "success";
-        case domain::VerdictKind::kNeedsEvidence:
-            return "warning";
-        case domain::VerdictKind::kNotEligible:
-            return "danger";
-    }
-    return "secondary";
-}
-
-nlohmann::json ReasonsJson(const std::vector<domain::Reason>& reasons) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& r : reasons)
-        out.push_back(
-            {{"passed", r.passed}, {"message", r.message}, {"legal_ref", r.legal_ref}, {"unconfirmed", r.unconfirmed}});
-    return out;
-}
-
 Response FormPage(const Request& req, int status, const std::string& decision_date, const Error* error,
                   const nlohmann::json& results = nullptr) {
     nlohmann::json data{{"columns", Columns()}, {"decision_date", decision_date}};
@@ -66,9 +46,56 @@ Response FormPage(const Request& req, int status, const std::string& decision_da
     return RenderPage(req, status, Meta(), "eligibility", data);
 }
 
+Response SuggestionsPage(app::App& app, Request& req, UnitId unit) {
+    int year = YearParam(req, VietnamDate(app.clock.Now()).year);
+    auto s = app::SuggestAwards(app, req.Context(), unit, year, VietnamDate(app.clock.Now()));
+    if (!s) return PageError(req, s.error());
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& r : s->rows) {
+        auto row = CandidateJson(r.candidate);
+        row["name"] = r.name;
+        row["subject"] = r.subject_type == "collective" ? r.unit_code : r.national_id;
+        row["href"] = r.person ? "/ca-nhan/" + std::to_string(r.person->value) + "?nam=" + std::to_string(year)
+                               : "/don-vi/" + std::to_string(unit.value);
+        row["unit"] = r.subject_type == "collective" ? "Tập thể" : r.unit_name;
+        rows.push_back(std::move(row));
+    }
+    std::string base = "/don-vi/" + std::to_string(unit.value);
+    return RenderPage(req, 200,
+                      {"Gợi ý khen thưởng", "/xet-khen-thuong",
+                       nlohmann::json::array({{{"label", "Tổng quan"}, {"href", "/"}},
+                                              {{"label", "Đơn vị"}, {"href", "/don-vi"}},
+                                              {{"label", s->unit.name}, {"href", base}},
+                                              {{"label", "Gợi ý khen thưởng"}}})},
+                      "suggestions",
+                      {{"unit", s->unit.name},
+                       {"unit_id", std::to_string(unit.value)},
+                       {"year", std::to_string(year)},
+                       {"decision", FormatDateVi(s->decision)},
+                       {"rule_set", s->rule_set},
+                       {"people", text::FormatNumberVi(s->people)},
+                       {"count", text::FormatNumberVi(static_cast<std::int64_t>(rows.size()))},
+                       {"rows", rows}});
+}
+
 }  // namespace
 
 void RegisterEligibility(Router& router, app::App& app) {
+    router.Get(R"(/don-vi/(\d{1,18})/goi-y-khen-thuong)", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        return SuggestionsPage(app, req, UnitId{std::stoll(req.captures[0])});
+    });
+    router.Get(R"(/don-vi/(\d{1,18})/goi-y-khen-thuong\.xlsx)", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        int year = YearParam(req, VietnamDate(app.clock.Now()).year);
+        auto s = app::SuggestAwards(app, req.Context(), UnitId{std::stoll(req.captures[0])}, year,
+                                    VietnamDate(app.clock.Now()));
+        if (!s) return PageError(req, s.error());
+        Response res{200, kXlsxType, reports::WriteXlsx(reports::SuggestionsTable(*s)), {}};
+        res.headers.emplace_back("Content-Disposition",
+                                 fmt::format("attachment; filename=\"goi-y-khen-thuong-{}.xlsx\"", year));
+        return res;
+    });
     router.Get("/xet-khen-thuong", Kind::kPage, [&app](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
         return FormPage(req, 200, FormatDateVi(VietnamDate(app.clock.Now())), nullptr);
@@ -130,21 +157,13 @@ void RegisterEligibility(Router& router, app::App& app) {
                 if (s.id == p.subject) name = s.name;
             const domain::RuleSet* rules = catalog.InForce(p.decision_date);
             const domain::AwardDef* award = rules ? rules->Find(p.award) : nullptr;
-            rows.push_back({{"n", i + 1},
-                            {"subject", p.subject},
-                            {"name", name},
-                            {"award", award ? award->name : p.award},
-                            {"code", p.award},
-                            {"year", p.year},
-                            {"verdict", std::string(domain::VerdictLabel(v.verdict))},
-                            {"verdict_code", std::string(domain::VerdictCode(v.verdict))},
-                            {"verdict_class", VerdictClass(v.verdict)},
-                            {"reasons", ReasonsJson(v.reasons)},
-                            {"council", ReasonsJson(v.council)},
-                            {"missing", v.missing},
-                            {"prize", v.prize_vnd ? text::FormatNumberVi(*v.prize_vnd) : ""},
-                            {"prize_note", v.prize_note},
-                            {"rule_set", rules ? rules->name : ""}});
+            auto row = VerdictJson(v, p.award, award ? award->name : p.award);
+            row["n"] = i + 1;
+            row["subject"] = p.subject;
+            row["name"] = name;
+            row["year"] = p.year;
+            row["rule_set"] = rules ? rules->name : "";
+            rows.push_back(std::move(row));
         }
         nlohmann::json results{{"rows", rows},
                                {"filename", text::CleanLine(file->filename)},

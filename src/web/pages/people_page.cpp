@@ -227,6 +227,11 @@ Response PersonPage(app::App& app, Request& req, PersonId id, int status, const 
                                {"scope", std::string(domain::RecognitionScopes().Label(i.scope))},
                                {"decision", i.decision},
                                {"used", i.used_by_award.has_value()}});
+    // The eligibility panel: every award the engine can judge, for the year asked (?nam=), decided today.
+    int panel_year = YearParam(req, this_year);
+    nlohmann::json candidates = nlohmann::json::array();
+    if (auto list = app::PersonCandidates(app, req.Context(), id, panel_year, VietnamDate(app.clock.Now())))
+        for (const auto& c : *list) candidates.push_back(CandidateJson(c));
     nlohmann::json award_options = nlohmann::json::array();
     for (const auto& a : domain::AwardCodes())
         if (a.individual) award_options.push_back({{"code", std::string(a.code)}, {"name", std::string(a.name)}});
@@ -256,6 +261,8 @@ Response PersonPage(app::App& app, Request& req, PersonId id, int status, const 
                        {"has_initiatives", !initiatives.empty()},
                        {"can_edit", f.can_edit},
                        {"this_year", std::to_string(this_year)},
+                       {"panel_year", std::to_string(panel_year)},
+                       {"candidates", candidates},
                        {"ratings_options", VocabularyOptions(domain::TaskRatings(), "")},
                        {"discipline_options", VocabularyOptions(domain::DisciplineForms(), "")},
                        {"scope_options", VocabularyOptions(domain::RecognitionScopes(), "")},

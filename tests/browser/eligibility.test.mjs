@@ -1,0 +1,101 @@
+// Eligibility in Chromium: the panel on a person's page gives the same answers as the API; a unit's
+// suggestions download as the officer's list, which uploaded back gives the same verdicts.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer, call, login, demoPassword } from '../lib/server.mjs';
+import { launchChromium, shots } from '../lib/browser.mjs';
+
+const rows = async (page, table) => page.locator(`${table} tbody tr[data-award]`).evaluateAll((trs) =>
+  trs.map((tr) => [tr.dataset.subject ?? '', tr.dataset.award, tr.dataset.verdict]));
+
+describe('eligibility in Chromium', () => {
+  let server;
+  let browser;
+  let page;
+  before(async () => {
+    server = await startServer('sqlite');
+    browser = await launchChromium();
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1360, height: 1000 }, acceptDownloads: true });
+    page = await context.newPage();
+    await page.goto(server.url + '/ca-nhan?q=dang+thi+dao');
+    await page.fill('#login', 'chuyenvien');
+    await page.fill('#password', demoPassword);
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('#people-table');
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("a person's page shows each award's verdict for a year, as the API gives it", async () => {
+    await page.locator('#people-table tbody tr a').first().click();
+    await page.waitForSelector('#eligibility');
+    const id = /\/ca-nhan\/(\d+)/.exec(page.url())[1];
+    await page.fill('#e-year', '2025');
+    await page.click('#eligibility-year button');
+    await page.waitForURL(/nam=2025/);
+    assert.equal((await page.textContent('#eligibility .card-header span')).trim(), 'Điều kiện khen thưởng năm 2025');
+    const panel = await rows(page, '#eligibility-table');
+    assert.deepEqual(panel.map((r) => r[1]), ['HCLD_1', 'HCLD_2', 'CSTD_TQ', 'HCLD_3', 'BK_TTG', 'CSTD_TINH', 'BK_TINH', 'CSTDCS', 'LDTT']);
+    await page.locator('#eligibility').screenshot({ path: shots + 'eligibility-panel.png' });
+    // The same proposals through the API, decided today, from the stored record.
+    const { token } = await login(server.url, 'chuyenvien');
+    const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+    const api = await call(server.url, 'POST', '/api/v1/eligibility/check', {
+      token,
+      json: { subjects: [{ id: 'dao', person_id: Number(id) }],
+        proposals: panel.map((r) => ({ subject: 'dao', award: r[1], year: 2025, decision_date: today })) },
+    });
+    assert.equal(api.status, 200);
+    const expected = api.body.results.map((r) => (r.reasons.some((x) => x.rule === 'once_per_achievement') ? 'held' : r.verdict));
+    // The API evaluates the proposals together (a lower title proposed alongside counts); the panel
+    // does the same with the titles of the year the person is eligible for.
+    assert.deepEqual(panel.map((r) => r[2]), expected);
+  });
+
+  it("a unit's suggestions, downloaded as the list and uploaded back, get the same verdicts", async () => {
+    await page.goto(server.url + '/don-vi?q=thpt+chuyen+thai+binh');
+    await page.locator('a', { hasText: 'Trường THPT Chuyên Thái Bình' }).first().click();
+    await page.click('#unit-suggestions');
+    await page.waitForSelector('#suggestions-table');
+    await page.fill('#s-year', '2025');
+    await page.click('#suggest-year button');
+    await page.waitForURL(/nam=2025/);
+    const suggested = await rows(page, '#suggestions-table');
+    assert.ok(suggested.length > 0, 'the demo school has people who qualify in 2025');
+    assert.ok(suggested.every((r) => ['eligible', 'needs_evidence'].includes(r[2])));
+    await page.screenshot({ path: shots + 'suggestions.png', fullPage: true });
+    const download = page.waitForEvent('download');
+    await page.click('#suggest-excel');
+    const file = await (await download).path();
+    assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK');  // an xlsx (zip) file
+
+    await page.click('nav a[href="/xet-khen-thuong"]');
+    await page.waitForSelector('#check-form');
+    await page.setInputFiles('#c-file', file);
+    await page.click('#check-button');
+    await page.waitForSelector('#check-results');
+    const checked = await rows(page, '#check-table');
+    assert.deepEqual(checked, suggested);
+    const count = async (id) => Number((await page.textContent(id)).replace(/\D/g, ''));
+    assert.equal(await count('#count-eligible') + await count('#count-not-eligible') + await count('#count-needs-evidence'), checked.length);
+    await page.screenshot({ path: shots + 'eligibility-check.png', fullPage: true });
+
+    // The results as a workbook.
+    await page.setInputFiles('#c-file', file);
+    const results = page.waitForEvent('download');
+    await page.click('#check-excel');
+    const resultFile = await (await results).path();
+    assert.equal(readFileSync(resultFile).subarray(0, 2).toString(), 'PK');
+  });
+
+  it('a file that is not a workbook is refused with a clear message', async () => {
+    await page.goto(server.url + '/xet-khen-thuong');
+    await page.setInputFiles('#c-file', { name: 'danh-sach.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
+    await page.click('#check-button');
+    await page.waitForSelector('#check-error');
+    assert.match(await page.textContent('#check-error'), /Excel|xlsx/);
+  });
+});
