@@ -23,6 +23,7 @@ test: build
 bench: deps build
 	@scripts/bench.sh
 	@scripts/bench-data.sh
+	@$(BUILD_DIR)/eligibility_bench
 
 build: deps
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null

@@ -58,12 +58,7 @@ std::vector<Candidate> EvaluateCandidates(const domain::Catalog& catalog, const 
         if (c.verdict.verdict == domain::VerdictKind::kEligible) continue;
         auto again = evaluate(assumed, *rules->Find(c.award));
         if (again.verdict != domain::VerdictKind::kEligible) continue;
-        std::string uses;
-        for (const auto& name : assumed_names)
-            for (const auto& r : again.reasons)
-                if (std::find(r.evidence.begin(), r.evidence.end(), name) != r.evidence.end() &&
-                    uses.find(name) == std::string::npos)
-                    uses += (uses.empty() ? "" : ", ") + name;
+        std::string uses = domain::AssumedTitlesUsed(again, assumed_names);
         if (uses.empty()) continue;
         again.assumes = uses;
         c.verdict = std::move(again);

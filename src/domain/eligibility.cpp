@@ -607,6 +607,16 @@ Verdict Evaluate(const Catalog& catalog, const SubjectHistory& s, const Proposal
     return v;
 }
 
+std::string AssumedTitlesUsed(const Verdict& verdict, const std::vector<std::string>& assumed) {
+    std::string uses;
+    for (const auto& name : assumed)
+        for (const auto& r : verdict.reasons)
+            if (std::find(r.evidence.begin(), r.evidence.end(), name) != r.evidence.end() &&
+                uses.find(name) == std::string::npos)
+                uses += (uses.empty() ? "" : ", ") + name;
+    return uses;
+}
+
 std::vector<Verdict> EvaluateAll(const Catalog& catalog, const std::vector<SubjectHistory>& subjects,
                                  const std::vector<Proposal>& proposals) {
     std::vector<Verdict> out;
@@ -652,12 +662,7 @@ std::vector<Verdict> EvaluateAll(const Catalog& catalog, const std::vector<Subje
         if (names.empty()) continue;
         Verdict again = Evaluate(catalog, assumed, proposals[i]);
         if (again.verdict != VerdictKind::kEligible) continue;
-        std::string uses;
-        for (const auto& name : names)
-            for (const auto& r : again.reasons)
-                if (std::find(r.evidence.begin(), r.evidence.end(), name) != r.evidence.end() &&
-                    uses.find(name) == std::string::npos)
-                    uses += (uses.empty() ? "" : ", ") + name;
+        std::string uses = AssumedTitlesUsed(again, names);
         if (uses.empty()) continue;
         again.assumes = uses;
         out[i] = std::move(again);

@@ -107,6 +107,10 @@ struct Verdict {
 
 Verdict Evaluate(const Catalog& catalog, const SubjectHistory& subject, const Proposal& proposal);
 
+// Which of `assumed` ("Chiến sĩ thi đua cơ sở năm 2025": titles added to a history for a second
+// evaluation) the verdict's evidence used, joined by ", "; "" when none.
+std::string AssumedTitlesUsed(const Verdict& verdict, const std::vector<std::string>& assumed);
+
 // Several proposals: evaluates each; a proposal that fails only for want of a lower title of the same
 // year that is proposed alongside and eligible is evaluated as if that title were given (`assumes`);
 // then pays only the highest title among the eligible titles of one subject, achievement year and
