@@ -38,6 +38,7 @@ std::vector<domain::SubjectHistory> People(int n) {
     return out;
 }
 
+// state.range(0): 1 = with reasons (what an officer reads), 0 = the verdict only (bulk runs).
 void BM_EvaluateEveryIndividualAward(benchmark::State& state) {
     const auto& catalog = app::BuiltInCatalog();
     static const auto people = People(10'000);
@@ -49,7 +50,7 @@ void BM_EvaluateEveryIndividualAward(benchmark::State& state) {
     for (auto _ : state) {
         const auto& person = people[i++ % people.size()];
         for (const auto& award : awards) {
-            auto v = domain::Evaluate(catalog, person, {person.id, award, 2025, "merit", decision});
+            auto v = domain::Evaluate(catalog, person, {person.id, award, 2025, "merit", decision}, state.range(0) == 1);
             eligible += v.verdict == domain::VerdictKind::kEligible;
             benchmark::DoNotOptimize(v);
         }
@@ -58,7 +59,7 @@ void BM_EvaluateEveryIndividualAward(benchmark::State& state) {
     state.counters["eligible_share"] =
         benchmark::Counter(static_cast<double>(eligible) / static_cast<double>(state.iterations() * awards.size()));
 }
-BENCHMARK(BM_EvaluateEveryIndividualAward)->Unit(benchmark::kMicrosecond)->MinTime(2.0);
+BENCHMARK(BM_EvaluateEveryIndividualAward)->Arg(1)->Arg(0)->ArgName("explain")->Unit(benchmark::kMicrosecond)->MinTime(2.0);
 
 }  // namespace
 }  // namespace tdkt

@@ -5,7 +5,10 @@
 #   - name search through GET /api/v1/people?q=… (scripts/bench-search.mjs: the administrator, given
 #     the synthetic provinces too, 200 queries of common names typed without accents): p50, p95, max;
 #   - importing a people workbook of BENCH_IMPORT rows (default 100000), written by `tdkt export`
-#     from the generated people, into a database holding the same units but nobody yet.
+#     from the generated people, into a database holding the same units but nobody yet;
+#   - eligibility end to end: `tdkt check --everyone` judges every person for the nine individual
+#     awards the engine can judge (histories read in batches, verdicts only). BENCH_BACKENDS limits the
+#     run to "sqlite" or "postgresql".
 # Prints a Markdown table; `make bench` appends it to docs/performance.md under "Data benchmarks".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -26,7 +29,7 @@ trap cleanup EXIT
 
 pg_base=$(scripts/pg-throwaway.sh start "$pgdir")
 results=()
-for backend in sqlite postgresql; do
+for backend in ${BENCH_BACKENDS:-sqlite postgresql}; do
   if [[ $backend == sqlite ]]; then db="sqlite:$dir/bench.db"; else
     runuser -u postgres -- psql "$pg_base/postgres" -q -c "CREATE DATABASE bench" >/dev/null
     db="$pg_base/bench"
@@ -46,6 +49,9 @@ for backend in sqlite postgresql; do
   stats=$(node scripts/bench-search.mjs "$url" "$queries")
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
   read -r p50 p95 pmax <<<"$stats"
+  # Eligibility end to end: every person, the nine individual awards, histories read in batches.
+  everyone=$("$bin" check --db "$db" --everyone --year 2025 --decision-date 2026-01-15 | tail -1)
+  elig=$(sed -E 's/^load ([0-9.]+) s, evaluate ([0-9.]+) s \(([0-9]+) evaluations\/s\), total ([0-9.]+) s$/\4 s (load \1 s, evaluate \2 s)/' <<<"$everyone")
   # Import: the first BENCH_IMPORT generated people as a workbook, into a database with the units only.
   [[ -f $dir/people.xlsx ]] || "$bin" export --db "$db" --limit "$import_rows" "$dir/people.xlsx" >/dev/null
   if [[ $backend == sqlite ]]; then target="sqlite:$dir/import.db"; else
@@ -58,9 +64,9 @@ for backend in sqlite postgresql; do
   "$bin" import --db "$target" --kind people "$dir/people.xlsx" >/dev/null 2>&1
   import_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   rows=$(( people < import_rows ? people : import_rows ))
-  results+=("| $backend | $people | $((gen_ms / 1000)).$(((gen_ms % 1000) / 100)) s | $p50 ms | $p95 ms | $pmax ms | $rows rows: $((import_ms / 1000)).$(((import_ms % 1000) / 100)) s |")
+  results+=("| $backend | $people | $((gen_ms / 1000)).$(((gen_ms % 1000) / 100)) s | $p50 ms | $p95 ms | $pmax ms | $rows rows: $((import_ms / 1000)).$(((import_ms % 1000) / 100)) s | $elig |")
 done
 echo ""
-echo "| backend | people (10 years of ratings) | generation | name search p50 | p95 | max | people xlsx import |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| backend | people (10 years of ratings) | generation | name search p50 | p95 | max | people xlsx import | eligibility, everyone × 9 awards |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${results[@]}"

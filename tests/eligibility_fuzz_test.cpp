@@ -1,7 +1,8 @@
 // Property test: on arbitrary histories and proposals (any award of the real catalogue, any subject
 // type, kind, year and decision date, contradictory or missing records), the engine never crashes and
 // its answers hold together: an eligible verdict has every decided reason passed and a prize that is a
-// whole number of 10,000 đồng; a refusal names a failed reason; a request for evidence says what is missing.
+// whole number of 10,000 đồng; a refusal names a failed reason; a request for evidence says what is missing;
+// and the bulk mode without reasons reaches the same verdicts.
 #include <random>
 
 #include <gtest/gtest.h>
@@ -69,6 +70,12 @@ TEST(EligibilityProperties, NeverCrashesAndAnswersHoldTogether) {
         auto verdicts = domain::EvaluateAll(catalog, {s}, {p});
         ASSERT_EQ(verdicts.size(), 1u);
         const auto& v = verdicts[0];
+        // The bulk mode reaches the same verdict and prize without writing the reasons.
+        auto bare = domain::Evaluate(catalog, s, p, /*explain=*/false);
+        ASSERT_EQ(bare.verdict, v.verdict) << p.award;
+        ASSERT_EQ(bare.prize_vnd, v.prize_vnd) << p.award;
+        ASSERT_TRUE(bare.missing.empty());
+        ASSERT_LE(bare.reasons.size(), 1u);  // only a structural refusal (no rule set, award or kind) is named
         bool any_failed = false;
         for (const auto& r : v.reasons) {
             any_failed |= !r.passed;

@@ -124,6 +124,7 @@ Result<SyntheticReport> SeedSynthetic(App& app, const RequestContext& ctx, const
         }
     }
     sink->Finish();
+    sink->Analyze();
     sink.reset();  // gives its connection back before the audit entry is written
     if (progress) progress(o.people, o.people);
     app.store.Write([&](Repositories& repos) {

@@ -1,6 +1,7 @@
 #include "app/suggestions.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "app/catalog.h"
 #include "app/policy.h"
@@ -21,6 +22,20 @@ int Multiplier(const domain::AwardDef& a, const std::string& type) {
     return type == "collective" ? a.prize.collective : type == "household" ? a.prize.household : a.prize.individual;
 }
 
+// The awards offered for a subject type: marked `suggest`, given for merit, with criteria the data can
+// decide; the highest first.
+std::vector<const domain::AwardDef*> CandidateAwards(const domain::RuleSet& rules, const std::string& type) {
+    std::vector<const domain::AwardDef*> awards;
+    for (const auto& a : rules.awards) {
+        if (!a.suggest || !a.Allows(type) || !a.AllowsKind("merit")) continue;
+        const auto* set = a.CriteriaFor(type, "merit");
+        if (set && Decidable(set->criteria)) awards.push_back(&a);
+    }
+    std::stable_sort(awards.begin(), awards.end(),
+                     [&](const auto* x, const auto* y) { return Multiplier(*x, type) > Multiplier(*y, type); });
+    return awards;
+}
+
 }  // namespace
 
 std::vector<Candidate> EvaluateCandidates(const domain::Catalog& catalog, const domain::SubjectHistory& subject,
@@ -28,16 +43,7 @@ std::vector<Candidate> EvaluateCandidates(const domain::Catalog& catalog, const 
     std::vector<Candidate> out;
     const domain::RuleSet* rules = catalog.InForce(decision);
     if (!rules) return out;
-    std::vector<const domain::AwardDef*> awards;
-    for (const auto& a : rules->awards) {
-        if (!a.suggest || !a.Allows(subject.type) || !a.AllowsKind("merit")) continue;
-        const auto* set = a.CriteriaFor(subject.type, "merit");
-        if (set && Decidable(set->criteria)) awards.push_back(&a);
-    }
-    // Highest first.
-    std::stable_sort(awards.begin(), awards.end(), [&](const auto* x, const auto* y) {
-        return Multiplier(*x, subject.type) > Multiplier(*y, subject.type);
-    });
+    auto awards = CandidateAwards(*rules, subject.type);
     auto evaluate = [&](const domain::SubjectHistory& s, const domain::AwardDef& a) {
         return domain::Evaluate(catalog, s, {subject.id, a.code, year, "merit", decision});
     };
@@ -128,6 +134,49 @@ Result<std::vector<Candidate>> PersonCandidates(App& app, const RequestContext& 
         result = EvaluateCandidates(CatalogOf(app), PersonHistory(repos, *person), year, decision);
     });
     return result;
+}
+
+Result<EveryoneSummary> EvaluateEveryone(App& app, const RequestContext& ctx, int year, const Date& decision,
+                                         int batch) {
+    if (!ctx.system) return Fail(ErrorCode::kForbidden, "system_only", "Chỉ chạy được từ dòng lệnh của máy chủ.");
+    const auto& catalog = CatalogOf(app);
+    const domain::RuleSet* rules = catalog.InForce(decision);
+    if (!rules)
+        return Fail(ErrorCode::kInvalidInput, "no_rule_set",
+                    "Chưa có bộ quy định khen thưởng có hiệu lực vào ngày " + FormatDateVi(decision) + ".");
+    auto awards = CandidateAwards(*rules, "individual");
+    EveryoneSummary out;
+    out.year = year;
+    out.decision = decision;
+    out.rule_set = rules->id;
+    for (const auto* a : awards) out.counts.push_back({a->code, a->name, 0, 0, 0});
+    std::int64_t total = 0;
+    app.store.Read([&](Repositories& repos) { total = repos.people.Count(); });
+    using Clock = std::chrono::steady_clock;
+    std::int64_t after = 0;
+    while (out.people < total) {
+        auto started = Clock::now();
+        std::vector<domain::SubjectHistory> histories;
+        app.store.Read([&](Repositories& repos) {
+            histories = repos.records.HistoriesBetween(PersonId{after}, PersonId{after + batch});
+        });
+        auto loaded = Clock::now();
+        out.load_seconds += std::chrono::duration<double>(loaded - started).count();
+        after += batch;
+        for (const auto& h : histories)
+            for (std::size_t i = 0; i < awards.size(); ++i) {
+                auto v = domain::Evaluate(catalog, h, {h.id, awards[i]->code, year, "merit", decision}, false);
+                auto& c = out.counts[i];
+                (v.verdict == domain::VerdictKind::kEligible        ? c.eligible
+                 : v.verdict == domain::VerdictKind::kNeedsEvidence ? c.needs_evidence
+                                                                    : c.not_eligible)++;
+            }
+        out.evaluate_seconds += std::chrono::duration<double>(Clock::now() - loaded).count();
+        out.people += static_cast<std::int64_t>(histories.size());
+        out.evaluations += static_cast<std::int64_t>(histories.size() * awards.size());
+        if (histories.empty() && after > total * 4 + 1'000'000) break;  // ids far sparser than expected
+    }
+    return out;
 }
 
 }  // namespace tdkt::app

@@ -47,6 +47,24 @@ struct Suggestions {
 // The unit's current people (with its sub-units') and the unit itself; `ctx` must see the unit.
 Result<Suggestions> SuggestAwards(App& app, const RequestContext& ctx, UnitId unit, int year, const Date& decision);
 
+// Every person of the database judged for every individual award the engine can judge (those
+// EvaluateCandidates offers), verdicts only, in batches of `batch` people read one query per table:
+// the province-wide (or national) pre-check, and the end-to-end benchmark. The system only.
+struct EveryoneSummary {
+    struct Count {
+        std::string award, name;
+        std::int64_t eligible = 0, needs_evidence = 0, not_eligible = 0;
+    };
+    int year = 0;
+    Date decision;
+    std::string rule_set;
+    std::int64_t people = 0, evaluations = 0;
+    std::vector<Count> counts;
+    double load_seconds = 0, evaluate_seconds = 0;
+};
+Result<EveryoneSummary> EvaluateEveryone(App& app, const RequestContext& ctx, int year, const Date& decision,
+                                         int batch = 20'000);
+
 // The panel of a person's page: every candidate with its verdict (eligible, not, needs evidence).
 Result<std::vector<Candidate>> PersonCandidates(App& app, const RequestContext& ctx, PersonId person, int year,
                                                 const Date& decision);

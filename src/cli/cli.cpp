@@ -28,6 +28,7 @@
 #include "app/seed_demo.h"
 #include "app/seed_synthetic.h"
 #include "app/sign_in.h"
+#include "app/suggestions.h"
 #include "core/crypto.h"
 #include "core/text.h"
 #include "domain/role.h"
@@ -61,6 +62,9 @@ struct Options {
     std::vector<std::string> roles;  // ROLE@UNIT_CODE
     std::string output;
     std::vector<std::string> catalog_files;  // the province's overlays of the award catalogue
+    bool everyone = false;
+    int year = 0;
+    std::string decision_date;
 };
 
 // The built-in award catalogue plus the overlay files given with --catalog.
@@ -161,6 +165,39 @@ void AddDb(CLI::App* cmd, Options& o) {
 // connections gave the best p99 (11 ms; 18 ms with 16, 74–108 ms with 64) at the same rate.
 // PostgreSQL answers over a socket, so more connections overlap its round trips.
 std::size_t DefaultPoolSize(const std::string& db_url) { return db_url.rfind("sqlite:", 0) == 0 ? 4 : 16; }
+
+// `tdkt check --everyone`: every person judged for every individual award, with the timings.
+int CheckEveryone(const Options& o) {
+    Date today = VietnamDate(SystemClock().Now());
+    Date decision = today;
+    if (!o.decision_date.empty()) {
+        auto d = ParseIsoDate(o.decision_date);
+        if (!d) {
+            std::cerr << fmt::format("Lỗi: --decision-date «{}» không phải ngày dạng YYYY-MM-DD.\n", o.decision_date);
+            return 2;
+        }
+        decision = *d;
+    }
+    int year = o.year ? o.year : today.year - 1;
+    return WithApp(o, 1, [&](app::App& app) {
+        auto s = app::EvaluateEveryone(app, SystemContext(), year, decision);
+        if (!s) return Report(tl::unexpected(s.error()));
+        std::cout << fmt::format("Năm thành tích {}, ngày quyết định {}, bộ quy định {}: {} cá nhân, {} lượt xét.\n",
+                                 s->year, FormatDateVi(s->decision), s->rule_set, text::FormatNumberVi(s->people),
+                                 text::FormatNumberVi(s->evaluations));
+        std::cout << fmt::format("{:<12} {:>14} {:>14} {:>14}\n", "award", "eligible", "needs_evidence",
+                                 "not_eligible");
+        for (const auto& c : s->counts)
+            std::cout << fmt::format("{:<12} {:>14} {:>14} {:>14}\n", c.award, c.eligible, c.needs_evidence,
+                                     c.not_eligible);
+        double total = s->load_seconds + s->evaluate_seconds;
+        std::cout << fmt::format(
+            "load {:.1f} s, evaluate {:.1f} s ({:.0f} evaluations/s), total {:.1f} s\n", s->load_seconds,
+            s->evaluate_seconds,
+            s->evaluate_seconds > 0 ? static_cast<double>(s->evaluations) / s->evaluate_seconds : 0.0, total);
+        return 0;
+    });
+}
 
 int Serve(const Options& o, const Hooks& hooks) {
     ServeArgs args;
@@ -513,7 +550,12 @@ auto* check = root.add_subcommand(
     "check",
     "Check who is eligible for what: subjects and proposals in (JSON, or the officer's xlsx list with --db), "
     "verdicts out (JSON, or xlsx when --output ends in .xlsx); docs/eligibility.md");
-check->add_option("--input", o.file, "The JSON document or the .xlsx list ('-': JSON on standard input)")->required();
+check->add_option("--input", o.file, "The JSON document or the .xlsx list ('-': JSON on standard input)");
+check->add_flag("--everyone", o.everyone,
+                "With --db: judge every person for every individual award the engine can judge (verdicts only) and "
+                "print the counts and timings");
+check->add_option("--year", o.year, "With --everyone: the achievement year (default: last year)");
+check->add_option("--decision-date", o.decision_date, "With --everyone: YYYY-MM-DD (default: today)");
 check->add_option("--output", o.output,
                   "Where to write the results: .json or .xlsx (default: JSON on standard output)");
 AddDb(check, o);
@@ -522,6 +564,11 @@ check->callback([&] {
     action = [&] {
         auto catalog = CatalogFrom(o);
         if (!catalog) return Report(tl::unexpected(catalog.error()));
+        if (o.everyone) return CheckEveryone(o);
+        if (o.file.empty()) {
+            std::cerr << "Lỗi: cần --input FILE (hoặc --everyone với --db).\n";
+            return 2;
+        }
         auto text = ReadInput(o.file);
         if (!text) {
             std::cerr << fmt::format("Lỗi: không đọc được tệp {}.\n", o.file);

@@ -105,7 +105,9 @@ struct Verdict {
     std::string assumes;
 };
 
-Verdict Evaluate(const Catalog& catalog, const SubjectHistory& subject, const Proposal& proposal);
+// `explain` false: the verdict and the prize only, without reasons, evidence or what is missing
+// (bulk runs over a whole province or the country; several times faster).
+Verdict Evaluate(const Catalog& catalog, const SubjectHistory& subject, const Proposal& proposal, bool explain = true);
 
 // Which of `assumed` ("Chiến sĩ thi đua cơ sở năm 2025": titles added to a history for a second
 // evaluation) the verdict's evidence used, joined by ", "; "" when none.

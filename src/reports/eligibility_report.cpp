@@ -1,5 +1,7 @@
 #include "reports/eligibility_report.h"
 
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -33,12 +35,13 @@ Table EligibilityTable(const app::CheckDocument& doc, const std::vector<domain::
                  "Hội đồng xem xét",
                  "Tiền thưởng (đồng)",
                  "Bộ quy định áp dụng"};
+    std::unordered_map<std::string, const domain::SubjectHistory*> subjects;
+    for (const auto& s : doc.subjects) subjects.emplace(s.id, &s);
     for (std::size_t i = 0; i < doc.proposals.size() && i < verdicts.size(); ++i) {
         const auto& p = doc.proposals[i];
         const auto& v = verdicts[i];
-        const domain::SubjectHistory* subject = nullptr;
-        for (const auto& s : doc.subjects)
-            if (s.id == p.subject) subject = &s;
+        auto found = subjects.find(p.subject);
+        const domain::SubjectHistory* subject = found == subjects.end() ? nullptr : found->second;
         const domain::RuleSet* rules = catalog.InForce(p.decision_date);
         const domain::AwardDef* award = rules ? rules->Find(p.award) : nullptr;
         // The failed reasons explain a refusal; an eligible proposal shows what was met.

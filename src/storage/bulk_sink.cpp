@@ -97,6 +97,7 @@ class SqliteSink final : public app::BulkSink {
         *lease_ << "SELECT MAX(id) FROM people", soci::into(id, ind);
         return ind == soci::i_ok ? id : 0;
     }
+    void Analyze() override { Finish(); }
 
   private:
     void Prepare(sqlite3_stmt*& st, const char* sql) {
@@ -190,6 +191,10 @@ class PostgresSink final : public app::BulkSink {
         soci::indicator ind;
         *lease_ << "SELECT MAX(id) FROM people", soci::into(id, ind);
         return ind == soci::i_ok ? id : 0;
+    }
+    void Analyze() override {
+        Finish();
+        Exec("VACUUM (ANALYZE) people, memberships, person_ratings, awards, name_words");
     }
     ~PostgresSink() override {
         if (open_) PQclear(PQexec(conn_, "ROLLBACK"));

@@ -640,3 +640,134 @@ bool SqlAwardRepository::Delete(AwardId id) {
 }
 
 }  // namespace tdkt::storage
+
+namespace tdkt::storage {
+
+std::vector<domain::SubjectHistory> SqlRecordRepository::HistoriesBetween(PersonId after, PersonId last) {
+    long long from = after.value, to = last.value;
+    std::vector<domain::SubjectHistory> out;
+    std::unordered_map<long long, std::size_t> index;
+    auto bind = [&](soci::statement& st) {
+        st.exchange(soci::use(from));
+        st.exchange(soci::use(to));
+    };
+    long long person = 0;
+    ForEachRow(
+        s_, "SELECT id FROM people WHERE id > :a AND id <= :b ORDER BY id",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(person));
+            bind(st);
+        },
+        [&] {
+            index.emplace(person, out.size());
+            domain::SubjectHistory h;
+            h.id = std::to_string(person);
+            out.push_back(std::move(h));
+        });
+    auto of = [&](long long id) -> domain::SubjectHistory* {
+        auto it = index.find(id);
+        return it == index.end() ? nullptr : &out[it->second];
+    };
+    int year = 0;
+    std::string text, code, kind;
+    ForEachRow(
+        s_, "SELECT person_id, year, rating FROM person_ratings WHERE person_id > :a AND person_id <= :b",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(person));
+            st.exchange(soci::into(year));
+            st.exchange(soci::into(text));
+            bind(st);
+        },
+        [&] {
+            if (auto* h = of(person)) h->ratings[year] = text;
+        });
+    // Awards, and their ids for the initiatives that back them.
+    std::unordered_map<long long, std::pair<std::string, int>> award_of;
+    long long award_id = 0;
+    NullableText decided;
+    ForEachRow(
+        s_,
+        "SELECT id, person_id, award_code, year, kind, decision_date, decision_number FROM awards "
+        "WHERE person_id > :a AND person_id <= :b",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(award_id));
+            st.exchange(soci::into(person));
+            st.exchange(soci::into(code));
+            st.exchange(soci::into(year));
+            st.exchange(soci::into(kind));
+            st.exchange(soci::into(decided.value, decided.ind));
+            st.exchange(soci::into(text));
+            bind(st);
+        },
+        [&] {
+            if (auto* h = of(person)) h->awards.push_back({code, year, kind, decided.AsDate(), text});
+            award_of[award_id] = {code, year};
+        });
+    NullableId used;
+    ForEachRow(
+        s_,
+        "SELECT person_id, year, scope, title, used_by_award_id FROM initiatives WHERE person_id > :a AND "
+        "person_id <= :b",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(person));
+            st.exchange(soci::into(year));
+            st.exchange(soci::into(code));
+            st.exchange(soci::into(text));
+            st.exchange(soci::into(used.value, used.ind));
+            bind(st);
+        },
+        [&] {
+            auto* h = of(person);
+            if (!h) return;
+            domain::InitiativeRecord rec{text, year, code, "", 0};
+            if (used.ind == soci::i_ok)
+                if (auto it = award_of.find(used.value); it != award_of.end())
+                    rec.used_by = it->second.first, rec.used_year = it->second.second;
+            h->initiatives.push_back(std::move(rec));
+        });
+    std::string start;
+    NullableText end;
+    ForEachRow(
+        s_, "SELECT person_id, form, start_date, end_date FROM disciplines WHERE person_id > :a AND person_id <= :b",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(person));
+            st.exchange(soci::into(code));
+            st.exchange(soci::into(start));
+            st.exchange(soci::into(end.value, end.ind));
+            bind(st);
+        },
+        [&] {
+            if (auto* h = of(person))
+                h->discipline.push_back({code, ParseIsoDate(start).value_or(Date{}), end.AsDate()});
+        });
+    ForEachRow(
+        s_,
+        "SELECT person_id, start_date, end_date FROM leaves WHERE kind = 'maternity' AND person_id > :a AND "
+        "person_id <= :b",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(person));
+            st.exchange(soci::into(start));
+            st.exchange(soci::into(text));
+            bind(st);
+        },
+        [&] {
+            if (auto* h = of(person))
+                h->maternity_leave.push_back(
+                    {ParseIsoDate(start).value_or(Date{}), ParseIsoDate(text).value_or(Date{})});
+        });
+    ForEachRow(
+        s_,
+        "SELECT person_id, MIN(start_date) FROM memberships WHERE person_id > :a AND person_id <= :b GROUP BY "
+        "person_id",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(person));
+            st.exchange(soci::into(start));
+            bind(st);
+        },
+        [&] {
+            if (auto* h = of(person)) h->service_start = ParseIsoDate(start);
+        });
+    return out;
+}
+
+}  // namespace tdkt::storage

@@ -113,6 +113,7 @@ class SqlRecordRepository final : public app::RecordRepository {
     std::int64_t InsertInitiative(const app::Initiative& initiative) override;
     void LinkInitiative(std::int64_t initiative_id, AwardId award) override;
     bool DeleteRecord(std::string_view kind, PersonId person, std::int64_t id) override;
+    std::vector<domain::SubjectHistory> HistoriesBetween(PersonId after, PersonId last) override;
 
   private:
     soci::session& s_;

@@ -2,6 +2,8 @@
 // at /xet-khen-thuong/mau.xlsx); POST /xet-khen-thuong shows each proposal's verdict, reasons with
 // their articles, what is missing and the prize, or returns them as an xlsx (action=excel).
 // People and units are read from the database within the user's reach (app::LoadStoredSubjects).
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "app/catalog.h"
@@ -144,6 +146,8 @@ void RegisterEligibility(Router& router, app::App& app) {
             res.headers.emplace_back("Content-Disposition", "attachment; filename=\"ket-qua-xet-khen-thuong.xlsx\"");
             return res;
         }
+        std::unordered_map<std::string, std::string> names;
+        for (const auto& s : doc->subjects) names.emplace(s.id, s.name);
         nlohmann::json rows = nlohmann::json::array();
         int counts[3] = {0, 0, 0};
         std::int64_t total_prize = 0;
@@ -152,9 +156,8 @@ void RegisterEligibility(Router& router, app::App& app) {
             const auto& v = verdicts[i];
             ++counts[static_cast<int>(v.verdict)];
             if (v.prize_vnd) total_prize += *v.prize_vnd;
-            std::string name;
-            for (const auto& s : doc->subjects)
-                if (s.id == p.subject) name = s.name;
+            auto found = names.find(p.subject);
+            std::string name = found == names.end() ? "" : found->second;
             const domain::RuleSet* rules = catalog.InForce(p.decision_date);
             const domain::AwardDef* award = rules ? rules->Find(p.award) : nullptr;
             auto row = VerdictJson(v, p.award, award ? award->name : p.award);
