@@ -77,27 +77,9 @@ domain::SubjectHistory UnitHistory(Repositories& repos, const UnitRecord& unit, 
         for (UnitId u : subtree)
             for (const auto& m : repos.people.MembershipsDuring(u, from, to)) people.insert(m.person.value);
         domain::MemberStats stats;
-        for (std::int64_t id : people) {
-            PersonId person{id};
-            ++stats.total;
-            for (const auto& r : repos.records.Ratings(person))
-                if (r.year == year && r.rating != "KHT") ++stats.completed_tasks;
-            bool ldtt = false, cstdcs = false;
-            for (const auto& a : repos.awards.ForPerson(person)) {
-                if (a.year != year || a.kind != "merit") continue;
-                // A CSTĐCS meets the LĐTT criteria (Luật Điều 23 k1) and counts among the LĐTT.
-                if (a.award_code == "LDTT" || a.award_code == "CSTT" || a.award_code == "CSTDCS") ldtt = true;
-                if (a.award_code == "CSTDCS") cstdcs = true;
-            }
-            stats.ldtt += ldtt;
-            stats.cstdcs += cstdcs;
-            for (const auto& d : repos.records.Disciplines(person))
-                if (domain::DisciplineSeverity(d.form) >= domain::DisciplineSeverity("canh_cao") && d.start_date < to &&
-                    (!d.end_date || from < *d.end_date)) {
-                    ++stats.disciplined_canh_cao_or_above;
-                    break;
-                }
-        }
+        for (std::int64_t id : people)
+            if (auto person = repos.people.Find(PersonId{id}))
+                domain::CountMember(stats, PersonHistory(repos, *person), year);
         if (stats.total > 0) h.member_stats[year] = stats;
     }
     return h;

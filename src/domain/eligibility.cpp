@@ -666,6 +666,25 @@ Verdict Evaluate(const Catalog& catalog, const SubjectHistory& s, const Proposal
     return v;
 }
 
+void CountMember(MemberStats& stats, const SubjectHistory& member, int year) {
+    ++stats.total;
+    if (auto r = member.ratings.find(year); r != member.ratings.end() && r->second != "KHT") ++stats.completed_tasks;
+    bool ldtt = false, cstdcs = false;
+    for (const auto& a : member.awards) {
+        if (a.year != year || a.kind != "merit") continue;
+        if (a.code == "LDTT" || a.code == "CSTT" || a.code == "CSTDCS") ldtt = true;
+        if (a.code == "CSTDCS") cstdcs = true;
+    }
+    stats.ldtt += ldtt;
+    stats.cstdcs += cstdcs;
+    Date from{year, 1, 1}, to{year + 1, 1, 1};
+    for (const auto& d : member.discipline)
+        if (DisciplineSeverity(d.level) >= DisciplineSeverity("canh_cao") && d.from < to && (!d.to || from < *d.to)) {
+            ++stats.disciplined_canh_cao_or_above;
+            break;
+        }
+}
+
 std::string AssumedTitlesUsed(const Verdict& verdict, const std::vector<std::string>& assumed) {
     std::string uses;
     for (const auto& name : assumed)

@@ -107,6 +107,11 @@ struct Verdict {
 
 // `explain` false: the verdict and the prize only, without reasons, evidence or what is missing
 // (bulk runs over a whole province or the country; several times faster).
+// Adds one member's part to a collective's figures for `year` (Luật Điều 27, 28): completed = rated
+// and not KHT; a CSTĐCS meets the LĐTT criteria (Luật Điều 23 k1) and counts among the LĐTT;
+// disciplined = a discipline of cảnh cáo or heavier overlapping the year.
+void CountMember(MemberStats& stats, const SubjectHistory& member, int year);
+
 Verdict Evaluate(const Catalog& catalog, const SubjectHistory& subject, const Proposal& proposal, bool explain = true);
 
 // Which of `assumed` ("Chiến sĩ thi đua cơ sở năm 2025": titles added to a history for a second
