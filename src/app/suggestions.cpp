@@ -136,6 +136,22 @@ Result<std::vector<Candidate>> PersonCandidates(App& app, const RequestContext& 
     return result;
 }
 
+Result<std::vector<Candidate>> UnitCandidates(App& app, const RequestContext& ctx, UnitId id, int year,
+                                              const Date& decision) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    Result<std::vector<Candidate>> result = std::vector<Candidate>{};
+    app.store.Read([&](Repositories& repos) {
+        auto unit = repos.units.Find(id);
+        if (!unit)
+            return void(result = Fail(ErrorCode::kNotFound, "unit_not_found",
+                                      "Không tìm thấy đơn vị #" + std::to_string(id.value) + "."));
+        if (auto ok = Authorize(repos.units, ctx, domain::Action::kViewPeople, id); !ok)
+            return void(result = tl::unexpected(ok.error()));
+        result = EvaluateCandidates(CatalogOf(app), UnitHistory(repos, *unit, {year}), year, decision);
+    });
+    return result;
+}
+
 Result<EveryoneSummary> EvaluateEveryone(App& app, const RequestContext& ctx, int year, const Date& decision,
                                          int batch) {
     if (!ctx.system) return Fail(ErrorCode::kForbidden, "system_only", "Chỉ chạy được từ dòng lệnh của máy chủ.");

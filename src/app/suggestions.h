@@ -69,4 +69,9 @@ Result<EveryoneSummary> EvaluateEveryone(App& app, const RequestContext& ctx, in
 Result<std::vector<Candidate>> PersonCandidates(App& app, const RequestContext& ctx, PersonId person, int year,
                                                 const Date& decision);
 
+// The panel of a unit's page: every collective candidate of the unit itself (its own ratings and
+// awards, its predecessors', its members' figures for `year`).
+Result<std::vector<Candidate>> UnitCandidates(App& app, const RequestContext& ctx, UnitId unit, int year,
+                                              const Date& decision);
+
 }  // namespace tdkt::app

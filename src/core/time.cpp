@@ -52,6 +52,10 @@ std::int64_t DayNumber(const Date& d) {
     return std::chrono::sys_days{ymd}.time_since_epoch().count();
 }
 
+Date DateFromDayNumber(std::int64_t days) { return FromSysDays(std::chrono::sys_days{std::chrono::days{days}}); }
+
+Date AddDays(const Date& d, int days) { return DateFromDayNumber(DayNumber(d) + days); }
+
 std::string FormatIsoUtc(Timestamp t) {
     std::int64_t days = FloorDiv(t.ms, kMsPerDay);
     std::int64_t rem = t.ms - days * kMsPerDay;

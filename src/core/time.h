@@ -46,6 +46,8 @@ std::optional<Date> ParseDateVi(std::string_view text);
 bool IsValidDate(const Date& d);
 // Days since 1970-01-01 (negative before); the difference of two is the number of days between them.
 std::int64_t DayNumber(const Date& d);
+Date DateFromDayNumber(std::int64_t days);
+Date AddDays(const Date& d, int days);
 // Vietnamese display: "22/11/2026", and with time in Vietnam's zone (UTC+7, no DST): "22/11/2026 11:05"
 std::string FormatDateVi(const Date& d);
 std::string FormatDateTimeVi(Timestamp t);

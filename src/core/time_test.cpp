@@ -43,3 +43,16 @@ TEST(Time_Vietnamese, FormatsDayMonthYearInUtcPlus7) {
 }
 
 }  // namespace tdkt
+
+namespace tdkt {
+
+TEST(Time_AddDays, CrossesMonthsYearsAndLeapDays) {
+    EXPECT_EQ(AddDays(Date{2025, 7, 1}, -1), (Date{2025, 6, 30}));
+    EXPECT_EQ(AddDays(Date{2024, 2, 28}, 1), (Date{2024, 2, 29}));
+    EXPECT_EQ(AddDays(Date{2023, 2, 28}, 1), (Date{2023, 3, 1}));
+    EXPECT_EQ(AddDays(Date{2025, 12, 31}, 1), (Date{2026, 1, 1}));
+    EXPECT_EQ(DateFromDayNumber(0), (Date{1970, 1, 1}));
+    EXPECT_EQ(DateFromDayNumber(DayNumber(Date{1960, 5, 17})), (Date{1960, 5, 17}));
+}
+
+}  // namespace tdkt

@@ -19,8 +19,13 @@ namespace mst = kainjow::mustache;
 mst::data ToData(const nlohmann::json& j) {
     switch (j.type()) {
         case nlohmann::json::value_t::object: {
+            // Each list `k` also gets `has_k` (unless given): kainjow cannot test a list's first item
+            // ({{#k.0}}), so templates write {{#has_k}}…{{/has_k}} around a list's heading.
             mst::data d{mst::data::type::object};
-            for (const auto& [k, v] : j.items()) d.set(k, ToData(v));
+            for (const auto& [k, v] : j.items()) {
+                d.set(k, ToData(v));
+                if (v.is_array() && !j.contains("has_" + k)) d.set("has_" + k, mst::data{!v.empty()});
+            }
             return d;
         }
         case nlohmann::json::value_t::array: {
@@ -56,9 +61,12 @@ constexpr NavItem kNav[] = {
     {"/ca-nhan", "Cá nhân", "bi-person-vcard", std::nullopt},
     {"/nhap-du-lieu", "Nhập dữ liệu", "bi-file-earmark-arrow-up", std::nullopt},
     {"/xet-khen-thuong", "Xét khen thưởng", "bi-award", std::nullopt},
+    {"/danh-muc-khen-thuong", "Danh mục khen thưởng", "bi-journal-bookmark", std::nullopt},
     {"/nguoi-dung", "Người dùng", "bi-people", domain::Action::kManageUsers},
     {"/nhat-ky", "Nhật ký hệ thống", "bi-journal-text", domain::Action::kViewAudit},
 };
+
+constexpr std::string_view kPartials[] = {"eligibility_panel"};
 
 nlohmann::json Shell(const Request& req, const PageMeta& meta) {
     nlohmann::json shell{{"title", meta.title}, {"breadcrumbs", meta.breadcrumbs}};
@@ -87,7 +95,15 @@ std::string RenderTemplate(std::string_view name, const nlohmann::json& data) {
     if (text.empty()) throw std::runtime_error("unknown template " + std::string(name));
     mst::mustache tmpl{std::string(text)};
     if (!tmpl.is_valid()) throw std::runtime_error("template " + std::string(name) + ": " + tmpl.error_message());
-    return tmpl.render(ToData(data));
+    mst::data d = ToData(data);
+    // Partials shared by several pages: {{>eligibility_panel}} is templates/_eligibility_panel.mustache.
+    for (std::string_view partial : kPartials) {
+        if (!d.is_object()) break;
+        std::string_view body = embedded::templates("_" + std::string(partial) + ".mustache");
+        if (body.empty()) throw std::runtime_error("unknown partial " + std::string(partial));
+        d.set(std::string(partial), mst::partial{[body] { return std::string(body); }});
+    }
+    return tmpl.render(d);
 }
 
 Response RenderPage(const Request& req, int status, const PageMeta& meta, std::string_view body_template,

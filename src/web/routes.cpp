@@ -19,6 +19,7 @@ void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options)
     pages::RegisterAccount(router, app);
     pages::RegisterPeople(router, app);
     pages::RegisterEligibility(router, app);
+    pages::RegisterCatalog(router, app);
     pages::RegisterImport(router, app);
 }
 

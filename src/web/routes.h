@@ -29,6 +29,7 @@ void RegisterAccount(Router& router, app::App& app);
 void RegisterPeople(Router& router, app::App& app);
 void RegisterImport(Router& router, app::App& app);
 void RegisterEligibility(Router& router, app::App& app);
+void RegisterCatalog(Router& router, app::App& app);
 }  // namespace pages
 
 }  // namespace tdkt::web

@@ -53,6 +53,72 @@ describe('eligibility in Chromium', () => {
     // The API evaluates the proposals together (a lower title proposed alongside counts); the panel
     // does the same with the titles of the year the person is eligible for.
     assert.deepEqual(panel.map((r) => r[2]), expected);
+    // What is missing shows under each verdict that is neither met nor already held.
+    const missingShown = await page.locator('#eligibility-table tbody tr[data-award]').evaluateAll((trs) =>
+      trs.map((tr) => tr.textContent.includes('Còn thiếu')));
+    assert.deepEqual(missingShown, api.body.results.map((r, i) => expected[i] !== 'held' && r.verdict !== 'eligible' && r.missing.length > 0));
+    assert.ok(missingShown.some(Boolean), 'someone in the demo lacks something for a higher award');
+  });
+
+  it("a unit's page shows the unit's own verdicts for a year, as the API gives them", async () => {
+    await page.goto(server.url + '/don-vi?q=thpt+chuyen+thai+binh');
+    await page.locator('a', { hasText: 'Trường THPT Chuyên Thái Bình' }).first().click();
+    await page.waitForSelector('#eligibility');
+    const id = /\/don-vi\/(\d+)/.exec(page.url())[1];
+    await page.fill('#e-year', '2025');
+    await page.click('#eligibility-year button');
+    await page.waitForURL(/nam=2025/);
+    const panel = await rows(page, '#eligibility-table');
+    assert.deepEqual(panel.map((r) => r[1]), ['HCLD_1', 'HCLD_2', 'HCLD_3', 'BK_TTG', 'BK_TINH', 'TTLDXS', 'TTLDTT']);
+    const { token } = await login(server.url, 'chuyenvien');
+    const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+    const api = await call(server.url, 'POST', '/api/v1/eligibility/check', {
+      token,
+      json: { subjects: [{ id: 'school', unit_id: Number(id) }],
+        proposals: panel.map((r) => ({ subject: 'school', award: r[1], year: 2025, decision_date: today })) },
+    });
+    assert.equal(api.status, 200);
+    assert.deepEqual(panel.map((r) => r[2]),
+      api.body.results.map((r) => (r.reasons.some((x) => x.rule === 'once_per_achievement') ? 'held' : r.verdict)));
+    assert.equal(await page.getAttribute('#panel-link', 'href'), `/don-vi/${id}/goi-y-khen-thuong?nam=2025`);
+    await page.locator('#eligibility').screenshot({ path: shots + 'eligibility-unit-panel.png' });
+  });
+
+  it('the catalogue pages show the rule set of the date asked, each award with its criteria, vote and prize', async () => {
+    await page.click('nav a[href="/danh-muc-khen-thuong"]');
+    await page.waitForSelector('#rule-set');
+    await page.fill('#cat-date', '30/06/2025');
+    await page.click('#catalog-date button');
+    await page.waitForURL(/ngay=/);
+    assert.equal(await page.textContent('#rule-set-name'), 'Luật Thi đua, khen thưởng 2022 và Nghị định 98/2023/NĐ-CP');
+    await page.fill('#cat-date', '01/07/2025');
+    await page.click('#catalog-date button');
+    await page.waitForURL(/ngay=01%2F07%2F2025|ngay=01\/07\/2025/);
+    assert.equal(await page.textContent('#rule-set-name'), 'Luật Thi đua, khen thưởng 2022 và Nghị định 152/2025/NĐ-CP');
+    const { token } = await login(server.url, 'chuyenvien');
+    const catalog = (await call(server.url, 'GET', '/api/v1/catalog?as_of=2025-07-01', { token })).body;
+    const listed = await page.locator('.catalog-table tbody tr[data-code]').evaluateAll((trs) => trs.map((tr) => tr.dataset.code));
+    assert.deepEqual([...listed].sort(), catalog.awards.map((a) => a.code).sort());
+    assert.match(await page.textContent('tr[data-code="LDTT"]'), /Cá nhân: 710\.000 đồng/);
+    await page.screenshot({ path: shots + 'catalog.png' });
+
+    await page.click('tr[data-code="CSTDCS"] a');
+    await page.waitForSelector('#criteria');
+    assert.equal(await page.textContent('#award-name'), 'Chiến sĩ thi đua cơ sở');
+    const cstdcs = catalog.awards.find((a) => a.code === 'CSTDCS');
+    const top = await page.locator('.criteria-list > li').count();
+    assert.equal(top, cstdcs.criteria.individual.merit.length);
+    assert.equal(await page.locator('.criteria-parts > li').count(),
+      cstdcs.criteria.individual.merit.reduce((n, c) => n + (c.criteria?.length ?? 0), 0));
+    assert.equal((await page.textContent('#vote')).trim().startsWith(`Tỷ lệ phiếu đồng ý từ ${cstdcs.vote.threshold_pct}% trở lên`), true);
+    assert.equal(await page.textContent('#prize .prize-amount'), '2.340.000 đồng');
+    assert.equal(await page.locator('#versions li').count(), 2);
+    await page.screenshot({ path: shots + 'catalog-award.png', fullPage: true });
+
+    await page.goto(server.url + '/danh-muc-khen-thuong?ngay=31/02/2025');
+    assert.match(await page.textContent('main'), /Ngày «31\/02\/2025» không hợp lệ/);
+    const missing = await page.goto(server.url + '/danh-muc-khen-thuong/KHONG_CO');
+    assert.equal(missing.status(), 404);
   });
 
   it("a unit's suggestions, downloaded as the list and uploaded back, get the same verdicts", async () => {

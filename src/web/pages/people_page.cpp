@@ -263,6 +263,8 @@ Response PersonPage(app::App& app, Request& req, PersonId id, int status, const 
                        {"this_year", std::to_string(this_year)},
                        {"panel_year", std::to_string(panel_year)},
                        {"candidates", candidates},
+                       {"panel_action", "/ca-nhan/" + std::to_string(p.id.value)},
+                       {"panel_empty", "Chưa có bộ quy định khen thưởng cho ngày hôm nay."},
                        {"ratings_options", VocabularyOptions(domain::TaskRatings(), "")},
                        {"discipline_options", VocabularyOptions(domain::DisciplineForms(), "")},
                        {"scope_options", VocabularyOptions(domain::RecognitionScopes(), "")},

@@ -11,6 +11,7 @@
 
 #include "app/awards.h"
 #include "app/organisation.h"
+#include "app/suggestions.h"
 #include "app/units.h"
 #include "core/text.h"
 #include "domain/award_codes.h"
@@ -197,6 +198,17 @@ Response UnitPage(app::App& app, Request& req, UnitId id, int status, const std:
     for (const auto& a : domain::AwardCodes())
         if (a.collective) award_options.push_back({{"code", std::string(a.code)}, {"name", std::string(a.name)}});
     std::int64_t parent_id = d.parent ? d.parent->id.value : 0;
+    // The eligibility panel of the unit as a collective (?nam=), decided today; shown to those who
+    // may see its people, whose figures it counts, and only while the unit exists.
+    int this_year = VietnamDate(app.clock.Now()).year;
+    int panel_year = YearParam(req, this_year);
+    nlohmann::json panel = false;
+    if (!d.unit.valid_to)
+        if (auto list = app::UnitCandidates(app, req.Context(), id, panel_year, VietnamDate(app.clock.Now()))) {
+            nlohmann::json candidates = nlohmann::json::array();
+            for (const auto& c : *list) candidates.push_back(CandidateJson(c));
+            panel = {{"candidates", candidates}};
+        }
     return RenderPage(req, status,
                       {d.unit.name, "/don-vi",
                        nlohmann::json::array({{{"label", "Tổng quan"}, {"href", "/"}},
@@ -232,7 +244,17 @@ Response UnitPage(app::App& app, Request& req, UnitId id, int status, const std:
                        {"ratings_options", VocabularyOptions(domain::TaskRatings(), "")},
                        {"award_options", award_options},
                        {"kinds", VocabularyOptions(domain::AwardKinds(), "merit")},
-                       {"this_year", std::to_string(VietnamDate(app.clock.Now()).year)},
+                       {"this_year", std::to_string(this_year)},
+                       {"panel", panel},
+                       {"panel_year", std::to_string(panel_year)},
+                       {"panel_action", "/don-vi/" + std::to_string(d.unit.id.value)},
+                       {"panel_empty", "Chưa có bộ quy định khen thưởng cho ngày hôm nay."},
+                       {"panel_note",
+                        "Tập thể được xét theo xếp loại, khen thưởng của đơn vị (kể cả đơn vị tiền thân) "
+                        "và kết quả của các thành viên trong năm."},
+                       {"panel_link", "/don-vi/" + std::to_string(d.unit.id.value) +
+                                          "/goi-y-khen-thuong?nam=" + std::to_string(panel_year)},
+                       {"panel_link_label", "Xem gợi ý cho từng cán bộ, người lao động"},
                        {"error", error},
                        {"open_change", open == "change"},
                        {"open_child", open == "child"},
