@@ -19,26 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-// Collects the document's problems, each with its field path.
-class Problems {
-  public:
-    void Add(std::string field, std::string message) { items_.emplace_back(std::move(field), std::move(message)); }
-    bool ok() const { return items_.empty(); }
-    Error AsError() const {
-        Error e;
-        e.code = ErrorCode::kInvalidInput;
-        e.reason = "invalid_document";
-        e.message = items_.size() == 1 ? fmt::format("{}: {}", items_[0].first, items_[0].second)
-                                       : fmt::format("Tài liệu có {} lỗi; lỗi đầu tiên: {}: {}", items_.size(),
-                                                     items_[0].first, items_[0].second);
-        e.fields = items_;
-        return e;
-    }
-
-  private:
-    std::vector<std::pair<std::string, std::string>> items_;
-};
-
 bool KnownAward(const domain::Catalog& catalog, const std::string& code) {
     for (const auto& r : catalog.rule_sets)
         if (r.Find(code)) return true;
@@ -47,7 +27,7 @@ bool KnownAward(const domain::Catalog& catalog, const std::string& code) {
 
 class Reader {
   public:
-    Reader(const domain::Catalog& catalog, Problems& problems) : catalog_(catalog), p_(problems) {}
+    Reader(const domain::Catalog& catalog, CheckProblems& problems) : catalog_(catalog), p_(problems) {}
 
     std::optional<std::string> String(const json& j, const char* key, const std::string& at, bool required) {
         auto it = j.find(key);
@@ -314,7 +294,7 @@ class Reader {
 
   private:
     const domain::Catalog& catalog_;
-    Problems& p_;
+    CheckProblems& p_;
 };
 
 json ReasonJson(const domain::Reason& r) {
@@ -344,7 +324,7 @@ json CriterionJson(const domain::Criterion& c) {
 }  // namespace
 
 Result<CheckDocument> ParseCheckDocument(const json& doc, const domain::Catalog& catalog) {
-    Problems problems;
+    CheckProblems problems;
     Reader read(catalog, problems);
     CheckDocument out;
     if (!doc.is_object()) {
@@ -479,7 +459,7 @@ Result<json> CatalogJson(const domain::Catalog& catalog, const Date& as_of) {
 
 Status LoadStoredSubjects(App& app, const RequestContext& ctx, CheckDocument& doc) {
     if (doc.stored.empty()) return {};
-    Problems problems;
+    CheckProblems problems;
     app.store.Read([&](Repositories& repos) {
         for (const auto& ref : doc.stored) {
             auto& subject = doc.subjects[ref.index];
@@ -541,9 +521,18 @@ const std::vector<ListColumn>& CheckListColumns() {
     return columns;
 }
 
-namespace {
+Error CheckProblems::AsError() const {
+    Error e;
+    e.code = ErrorCode::kInvalidInput;
+    e.reason = "invalid_document";
+    e.message = items_.size() == 1 ? fmt::format("{}: {}", items_[0].first, items_[0].second)
+                                   : fmt::format("Tài liệu có {} lỗi; lỗi đầu tiên: {}: {}", items_.size(),
+                                                 items_[0].first, items_[0].second);
+    e.fields = items_;
+    return e;
+}
 
-std::string FoldedHeader(std::string_view header) {
+std::string SheetHeader(std::string_view header) {
     std::string f = text::Fold(text::CleanLine(header));
     while (!f.empty() && (f.back() == '*' || f.back() == ' ')) f.pop_back();
     return f;
@@ -559,7 +548,7 @@ std::optional<std::string> AwardByCodeOrName(const domain::Catalog& catalog, con
 }
 
 // "20/12/2025", "2025-12-20" or an Excel date serial ("46011").
-std::optional<Date> CellDate(const std::string& value) {
+std::optional<Date> SheetDate(const std::string& value) {
     if (auto d = ParseDateVi(value)) return d;
     if (auto d = ParseIsoDate(value)) return d;
     if (!value.empty() && value.size() <= 6 && std::all_of(value.begin(), value.end(), ::isdigit)) {
@@ -572,8 +561,6 @@ std::optional<Date> CellDate(const std::string& value) {
     return std::nullopt;
 }
 
-}  // namespace
-
 Result<CheckDocument> CheckDocumentFromRows(const std::vector<std::vector<std::string>>& cells,
                                             const domain::Catalog& catalog, const Date& default_decision) {
     const auto& columns = CheckListColumns();
@@ -583,7 +570,7 @@ Result<CheckDocument> CheckDocumentFromRows(const std::vector<std::vector<std::s
         std::map<std::string, std::size_t> found;
         for (std::size_t c = 0; c < cells[r].size(); ++c)
             for (const auto& col : columns)
-                if (FoldedHeader(cells[r][c]) == FoldedHeader(col.label)) found.emplace(std::string(col.key), c);
+                if (SheetHeader(cells[r][c]) == SheetHeader(col.label)) found.emplace(std::string(col.key), c);
         if (found.count("award") && found.count("year") && (found.count("national_id") || found.count("unit_code")))
             header_row = r, column_of = std::move(found);
     }
@@ -597,7 +584,7 @@ Result<CheckDocument> CheckDocumentFromRows(const std::vector<std::vector<std::s
             if (col.key == key) return std::string(col.label);
         return std::string(key);
     };
-    Problems problems;
+    CheckProblems problems;
     CheckDocument doc;
     std::map<std::string, std::size_t> subject_of;  // "cccd:…" / "unit:…" → index
     for (std::size_t r = *header_row + 1; r < cells.size(); ++r) {
@@ -647,7 +634,7 @@ Result<CheckDocument> CheckDocumentFromRows(const std::vector<std::vector<std::s
         }
         Date decision = default_decision;
         if (std::string d = get("decision_date"); !d.empty()) {
-            auto parsed = CellDate(d);
+            auto parsed = SheetDate(d);
             if (!parsed) {
                 problems.Add(where("decision_date"), fmt::format("«{}» không phải ngày dạng dd/mm/yyyy", d));
                 ok = false;

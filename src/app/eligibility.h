@@ -32,6 +32,18 @@ struct CheckDocument {
     std::vector<StoredSubject> stored;
 };
 
+// Collects a document's problems, each with its field path or sheet, row and column; all are
+// reported at once ("Tài liệu có 3 lỗi; lỗi đầu tiên: …", every one in Error::fields).
+class CheckProblems {
+  public:
+    void Add(std::string field, std::string message) { items_.emplace_back(std::move(field), std::move(message)); }
+    bool ok() const { return items_.empty(); }
+    Error AsError() const;
+
+  private:
+    std::vector<std::pair<std::string, std::string>> items_;
+};
+
 struct App;
 struct RequestContext;
 // Reads the histories of the document's stored subjects, each only if `ctx` may see it (a person
@@ -54,6 +66,11 @@ struct ListColumn {
     std::string_view example, note;
 };
 const std::vector<ListColumn>& CheckListColumns();
+// Cells of such sheets: a header folded for matching ("Năm thành tích*" → "nam thanh tich"); a date
+// written "20/12/2025", "2025-12-20" or as an Excel serial; an award by its code or Vietnamese name.
+std::string SheetHeader(std::string_view header);
+std::optional<Date> SheetDate(const std::string& value);
+std::optional<std::string> AwardByCodeOrName(const domain::Catalog& catalog, const std::string& text);
 Result<CheckDocument> CheckDocumentFromRows(const std::vector<std::vector<std::string>>& cells,
                                             const domain::Catalog& catalog, const Date& default_decision);
 

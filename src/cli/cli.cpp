@@ -32,6 +32,7 @@
 #include "core/crypto.h"
 #include "core/text.h"
 #include "domain/role.h"
+#include "reports/check_workbook.h"
 #include "reports/eligibility_report.h"
 #include "reports/people_list.h"
 #include "reports/xlsx_reader.h"
@@ -548,9 +549,11 @@ exporter->callback([&] {
 
 auto* check = root.add_subcommand(
     "check",
-    "Check who is eligible for what: subjects and proposals in (JSON, or the officer's xlsx list with --db), "
+    "Check who is eligible for what: subjects and proposals in (JSON, the full xlsx workbook, or the officer's "
+    "xlsx list with --db), "
     "verdicts out (JSON, or xlsx when --output ends in .xlsx); docs/eligibility.md");
-check->add_option("--input", o.file, "The JSON document or the .xlsx list ('-': JSON on standard input)");
+check->add_option("--input", o.file,
+                  "The JSON document, the full .xlsx workbook or the .xlsx list ('-': JSON on standard input)");
 check->add_flag("--everyone", o.everyone,
                 "With --db: judge every person for every individual award the engine can judge (verdicts only) and "
                 "print the counts and timings");
@@ -582,9 +585,7 @@ check->callback([&] {
         };
         Result<app::CheckDocument> doc = tl::unexpected(Error{});
         if (EndsWithXlsx(o.file)) {
-            auto rows = reports::ReadXlsx(*text);
-            if (!rows) return report(rows.error());
-            doc = app::CheckDocumentFromRows(rows->rows, **catalog, VietnamDate(SystemClock().Now()));
+            doc = reports::CheckDocumentFromXlsx(*text, **catalog, VietnamDate(SystemClock().Now()));
         } else {
             doc = app::ParseCheckText(*text, **catalog);
         }

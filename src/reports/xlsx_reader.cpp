@@ -25,6 +25,13 @@ std::string NumberText(double v) {
 }  // namespace
 
 Result<SheetRows> ReadXlsx(std::string_view bytes) {
+    auto sheets = ReadXlsxSheets(bytes);
+    if (!sheets) return tl::unexpected(sheets.error());
+    if (sheets->empty()) return SheetRows{};
+    return std::move(sheets->front().sheet);
+}
+
+Result<std::vector<NamedSheet>> ReadXlsxSheets(std::string_view bytes) {
     if (bytes.size() < 4 || bytes.substr(0, 2) != "PK")
         return Fail(ErrorCode::kInvalidInput, "not_xlsx", "Tệp tải lên không phải tệp Excel (.xlsx).");
     // orcus reads from a file most reliably; the bytes go to a private temporary file.
@@ -50,34 +57,37 @@ Result<SheetRows> ReadXlsx(std::string_view bytes) {
         return Fail(ErrorCode::kInvalidInput, "not_xlsx",
                     "Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.", e.what());
     }
-    SheetRows out;
-    if (doc.get_sheet_count() == 0) return out;
+    std::vector<NamedSheet> out;
     const auto& model = doc.get_model_context();
-    auto range = model.get_data_range(0);
-    if (!range.valid()) return out;
-    for (ixion::row_t r = 0; r <= range.last.row; ++r) {
-        std::vector<std::string> row;
-        for (ixion::col_t c = 0; c <= range.last.column; ++c) {
-            ixion::abs_address_t at(0, r, c);
-            std::string value;
-            switch (model.get_celltype(at)) {
-                case ixion::celltype_t::string:
-                    value = std::string(model.get_string_value(at));
-                    break;
-                case ixion::celltype_t::numeric:
-                case ixion::celltype_t::formula:
-                    value = NumberText(model.get_numeric_value(at));
-                    break;
-                case ixion::celltype_t::boolean:
-                    value = model.get_boolean_value(at) ? "TRUE" : "FALSE";
-                    break;
-                default:
-                    break;
+    for (std::size_t sheet = 0; sheet < doc.get_sheet_count(); ++sheet) {
+        NamedSheet named{std::string(doc.get_sheet_name(static_cast<orcus::spreadsheet::sheet_t>(sheet))), {}};
+        auto range = model.get_data_range(static_cast<ixion::sheet_t>(sheet));
+        if (range.valid())
+            for (ixion::row_t r = 0; r <= range.last.row; ++r) {
+                std::vector<std::string> row;
+                for (ixion::col_t c = 0; c <= range.last.column; ++c) {
+                    ixion::abs_address_t at(static_cast<ixion::sheet_t>(sheet), r, c);
+                    std::string value;
+                    switch (model.get_celltype(at)) {
+                        case ixion::celltype_t::string:
+                            value = std::string(model.get_string_value(at));
+                            break;
+                        case ixion::celltype_t::numeric:
+                        case ixion::celltype_t::formula:
+                            value = NumberText(model.get_numeric_value(at));
+                            break;
+                        case ixion::celltype_t::boolean:
+                            value = model.get_boolean_value(at) ? "TRUE" : "FALSE";
+                            break;
+                        default:
+                            break;
+                    }
+                    row.push_back(std::move(value));
+                }
+                while (!row.empty() && row.back().empty()) row.pop_back();
+                named.sheet.rows.push_back(std::move(row));
             }
-            row.push_back(std::move(value));
-        }
-        while (!row.empty() && row.back().empty()) row.pop_back();
-        out.rows.push_back(std::move(row));
+        out.push_back(std::move(named));
     }
     return out;
 }

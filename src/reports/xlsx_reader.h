@@ -16,6 +16,12 @@ struct SheetRows {
 };
 
 // 400 with a Vietnamese message when the bytes are not a readable xlsx workbook.
-Result<SheetRows> ReadXlsx(std::string_view bytes);
+Result<SheetRows> ReadXlsx(std::string_view bytes);  // the first sheet
+
+struct NamedSheet {
+    std::string name;
+    SheetRows sheet;
+};
+Result<std::vector<NamedSheet>> ReadXlsxSheets(std::string_view bytes);  // every sheet, in order
 
 }  // namespace tdkt::reports

@@ -16,5 +16,7 @@ struct Table {
 
 // The .xlsx file's bytes. Throws std::runtime_error when the file cannot be written.
 std::string WriteXlsx(const Table& table);
+// Several tables, one sheet each, in order (sheet names must differ).
+std::string WriteXlsx(const std::vector<Table>& tables);
 
 }  // namespace tdkt::reports

@@ -2,8 +2,9 @@
 // suggestions download as the officer's list, which uploaded back gives the same verdicts.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { startServer, call, login, demoPassword } from '../lib/server.mjs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { startServer, call, login, demoPassword, bin } from '../lib/server.mjs';
 import { launchChromium, shots } from '../lib/browser.mjs';
 
 const rows = async (page, table) => page.locator(`${table} tbody tr[data-award]`).evaluateAll((trs) =>
@@ -155,6 +156,27 @@ describe('eligibility in Chromium', () => {
     await page.click('#check-excel');
     const resultFile = await (await results).path();
     assert.equal(readFileSync(resultFile).subarray(0, 2).toString(), 'PK');
+  });
+
+  it('the full workbook template, uploaded as it is, is judged from its own sheets', async () => {
+    await page.goto(server.url + '/xet-khen-thuong');
+    const download = page.waitForEvent('download');
+    await page.click('#check-full-template');
+    const file = await (await download).path();
+    await page.setInputFiles('#c-file', file);
+    await page.fill('#c-date', '20/12/2025');
+    await page.click('#check-button');
+    await page.waitForSelector('#check-results');
+    assert.deepEqual(await rows(page, '#check-table'), [['p1', 'CSTD_TINH', 'eligible'], ['t1', 'TTLDXS', 'eligible']]);
+    assert.match(await page.textContent('#check-table'), /7\.020\.000/);
+    assert.match(await page.textContent('#check-table'), /3\.510\.000/);
+    // The same workbook through the command line, without a database.
+    const named = file + '-hs.xlsx';
+    copyFileSync(file, named);
+    const out = spawnSync(bin, ['check', '--input', named], { encoding: 'utf8' });
+    assert.equal(out.status, 0, out.stderr);
+    assert.deepEqual(JSON.parse(out.stdout).results.map((r) => [r.subject, r.award, r.verdict]),
+      [['p1', 'CSTD_TINH', 'eligible'], ['t1', 'TTLDXS', 'eligible']]);
   });
 
   it('a file that is not a workbook is refused with a clear message', async () => {

@@ -9,6 +9,7 @@
 #include "app/catalog.h"
 #include "app/eligibility.h"
 #include "core/text.h"
+#include "reports/check_workbook.h"
 #include "reports/eligibility_report.h"
 #include "reports/xlsx_reader.h"
 #include "web/error_mapper.h"
@@ -108,6 +109,12 @@ void RegisterEligibility(Router& router, app::App& app) {
         res.headers.emplace_back("Content-Disposition", "attachment; filename=\"mau-danh-sach-de-nghi.xlsx\"");
         return res;
     });
+    router.Get("/xet-khen-thuong/mau-day-du.xlsx", Kind::kPage, [](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        Response res{200, kXlsxType, reports::WriteXlsx(reports::CheckWorkbookTemplate()), {}};
+        res.headers.emplace_back("Content-Disposition", "attachment; filename=\"mau-ho-so-xet-khen-thuong.xlsx\"");
+        return res;
+    });
     router.Post("/xet-khen-thuong", Kind::kPage, [&app](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
         std::string date_text = text::CleanLine(req.Param("decision_date"));
@@ -129,11 +136,14 @@ void RegisterEligibility(Router& router, app::App& app) {
                 ErrorCode::kValidation, "missing_file", "Vui lòng chọn tệp Excel (.xlsx) danh sách đề nghị.", "", {}};
             return FormPage(req, 422, date_text, &e);
         }
-        auto sheet = reports::ReadXlsx(file->content);
-        if (!sheet) return FormPage(req, HttpStatus(sheet.error().code), date_text, &sheet.error());
         const auto& catalog = app::CatalogOf(app);
-        auto doc = app::CheckDocumentFromRows(sheet->rows, catalog, *decision);
-        if (!doc) return FormPage(req, 422, date_text, &doc.error());
+        auto doc = reports::CheckDocumentFromXlsx(file->content, catalog, *decision);
+        if (!doc)
+            return FormPage(req,
+                            doc.error().code == ErrorCode::kInternal ? 500
+                            : doc.error().reason == "not_xlsx"       ? 400
+                                                                     : 422,
+                            date_text, &doc.error());
         if (auto loaded = app::LoadStoredSubjects(app, req.Context(), *doc); !loaded)
             return FormPage(req, 422, date_text, &loaded.error());
         auto verdicts = app::CheckAll(catalog, *doc);
