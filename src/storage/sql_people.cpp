@@ -7,9 +7,6 @@
 namespace tdkt::storage {
 namespace {
 
-// How far a name search counts each word's rows to choose the rarest one to walk.
-constexpr long long kWordProbe = 20'000;
-
 constexpr const char* kPersonColumns =
     "SELECT p.id, p.full_name, p.gender, p.birth_date, p.national_id, p.category, p.direct_worker, p.position, "
     "p.phone, p.email, p.unit_id, COALESCE(u.name, ''), COALESCE(u.code, ''), (SELECT MIN(m.start_date) FROM "
@@ -217,79 +214,51 @@ app::PersonPage SqlPersonRepository::Search(const app::PersonQuery& q) {
             s_, std::string(kPersonColumns) + where + "ORDER BY p.id LIMIT " + std::to_string(q.limit), bind);
         return page;
     }
-    std::string dir = q.descending ? " DESC" : "";
-    // A name and nothing else (the administrator's search over everyone): name_words alone answers
-    // it. The rarest word typed is walked in key order (each word's rows probed up to
-    // kWordProbe) and the rows holding the other words kept, up to one more than the count's cap:
-    // that is the count, and in the name order the page itself. Intersecting the full-text
-    // index's posting lists of common words instead ("nguyen" has 550,000 at 2.5 million people)
-    // cost PostgreSQL 25-30 ms a search (ADR 0009).
-    bool name_only = !words.empty() && q.national_id_prefix.empty() && q.category.empty() && !q.units;
-    if (name_only) {
-        std::string walk = words.back();
-        if (words.size() > 1) {
-            long long fewest = -1;
-            for (const auto& w : words) {
-                long long n = 0;
-                std::string word = w;
-                s_ << "SELECT COUNT(*) FROM (SELECT 1 FROM name_words WHERE word = :w LIMIT " +
-                          std::to_string(kWordProbe) + ") c",
-                    soci::use(word), soci::into(n);
-                if (fewest < 0 || n < fewest) fewest = n, walk = w;
-            }
-        }
-        std::string sql = "SELECT person_id FROM name_words WHERE word = :w ";
-        std::vector<std::string> patterns;
-        bool skipped = false;  // the walked word itself once; a repeated word is still checked
-        for (const auto& w : words) {
-            if (w == walk && !skipped) {
-                skipped = true;
-                continue;
-            }
-            sql += "AND words LIKE :p" + std::to_string(patterns.size()) + " ";
-            patterns.push_back("% " + w + " %");
-        }
-        std::string order = "ORDER BY sort_key" + (q.sort == "name" ? dir : "") + ", person_id" +
-                            (q.sort == "name" ? dir : "") + " LIMIT ";
-        auto walk_ids = [&](long long limit, long long offset) {
-            std::vector<long long> ids;
-            long long id = 0;
-            ForEachRow(
-                s_, sql + order + std::to_string(limit) + " OFFSET " + std::to_string(offset),
-                [&](soci::statement& st) {
-                    st.exchange(soci::into(id));
-                    st.exchange(soci::use(walk));
-                    for (auto& pattern : patterns) st.exchange(soci::use(pattern));
-                },
-                [&] { ids.push_back(id); });
-            return ids;
-        };
-        auto first = walk_ids(app::kSearchCountCap + 1, 0);
-        page.total = static_cast<std::int64_t>(first.size());
-        if (q.sort == "name") {
-            std::vector<long long> ids;
-            if (q.offset + q.limit <= static_cast<std::int64_t>(first.size()) || page.total <= app::kSearchCountCap) {
-                for (auto i = static_cast<std::size_t>(q.offset);
-                     i < first.size() && i < static_cast<std::size_t>(q.offset + q.limit); ++i)
-                    ids.push_back(first[i]);
-            } else {
-                ids = walk_ids(q.limit, q.offset);  // a page beyond the first thousand
-            }
-            page.items = PeopleInOrder(s_, ids);
-            return page;
-        }
-        if (page.total == 0) return page;
-    } else {
+    {
         long long total = 0;
         soci::statement st(s_);
         st.alloc();
-        st.prepare("SELECT COUNT(*) FROM (SELECT 1 FROM people p " + where + "LIMIT " +
-                   std::to_string(app::kSearchCountCap + 1) + ") c");
+        // With the name the only filter, SQLite counts in the word index alone: it stops at the cap
+        // instead of gathering every match first, as `IN (SELECT …)` does.
+        bool words_only = backend_ == Backend::kSqlite && !words.empty() && q.national_id_prefix.empty() &&
+                          q.category.empty() && !q.units;
+        st.prepare(words_only
+                       ? "SELECT COUNT(*) FROM (SELECT 1 FROM people_search WHERE people_search MATCH :q LIMIT " +
+                             std::to_string(app::kSearchCountCap + 1) + ") c"
+                       : "SELECT COUNT(*) FROM (SELECT 1 FROM people p " + where + "LIMIT " +
+                             std::to_string(app::kSearchCountCap + 1) + ") c");
         st.exchange(soci::into(total));
         bind(st);
         st.define_and_bind();
         st.execute(true);
         page.total = total;
+    }
+    std::string dir = q.descending ? " DESC" : "";
+    // A common name (more matches than are counted) listed by name, over every unit: walk the last
+    // word's rows in key order, keep those holding the other words, and stop after the page. The
+    // same rows in the same order as sorting every match (ADR 0009).
+    if (page.total > app::kSearchCountCap && q.sort == "name" && !q.units && q.category.empty() &&
+        q.national_id_prefix.empty() && !words.empty()) {
+        std::string walk = words.back(), sql = "SELECT person_id FROM name_words WHERE word = :w ";
+        std::vector<std::string> patterns;
+        for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+            sql += "AND words LIKE :p" + std::to_string(i) + " ";
+            patterns.push_back("% " + words[i] + " %");
+        }
+        sql += "ORDER BY sort_key" + dir + ", person_id" + dir + " LIMIT " + std::to_string(q.limit) + " OFFSET " +
+               std::to_string(q.offset);
+        std::vector<long long> ids;
+        long long id = 0;
+        ForEachRow(
+            s_, sql,
+            [&](soci::statement& st) {
+                st.exchange(soci::into(id));
+                st.exchange(soci::use(walk));
+                for (auto& pattern : patterns) st.exchange(soci::use(pattern));
+            },
+            [&] { ids.push_back(id); });
+        page.items = PeopleInOrder(s_, ids);
+        return page;
     }
     // PostgreSQL would walk the sort-key index and test each row's words when it expects many
     // matches; the matches of a common name cluster under its given name, so that walk can read a
