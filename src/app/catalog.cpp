@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/codes.h"
+#include "domain/role.h"
+#include "domain/workflow.h"
 
 namespace tdkt::embedded {
 std::string_view catalog(std::string_view path);
@@ -359,6 +361,136 @@ struct Parsed {
     json doc;
 };
 
+// The working calendar's settings and years (catalog/calendar.jsonc; an overlay's "calendar" adds or
+// replaces years).
+void ReadCalendar(const std::string& file, const json& c, domain::WorkCalendar& calendar, Problems& problems) {
+    if (!c.is_object()) return problems.Add(file, "calendar phải là một đối tượng");
+    static const std::map<std::string, int> kWeekdays{{"sunday", 0},   {"monday", 1}, {"tuesday", 2}, {"wednesday", 3},
+                                                      {"thursday", 4}, {"friday", 5}, {"saturday", 6}};
+    if (c.contains("rest_weekdays")) {
+        calendar.rest_weekdays.clear();
+        for (const auto& w : Strings(c, "rest_weekdays")) {
+            auto it = kWeekdays.find(w);
+            if (it == kWeekdays.end())
+                problems.Add(file, fmt::format("calendar.rest_weekdays: «{}» không phải tên thứ (monday … sunday)", w));
+            else
+                calendar.rest_weekdays.insert(it->second);
+        }
+        calendar.rest_legal_ref = Str(c, "rest_ref");
+    }
+    if (c.contains("fixed")) {
+        calendar.fixed.clear();
+        for (const auto& h : c["fixed"]) {
+            std::string md = Str(h, "date");
+            auto d = ParseIsoDate("2000-" + md);
+            if (md.size() != 5 || !d)
+                problems.Add(file, fmt::format("calendar.fixed: «{}» không phải ngày dạng MM-DD", md));
+            else
+                calendar.fixed.push_back({d->month, d->day, Str(h, "name")});
+        }
+        calendar.fixed_legal_ref = Str(c, "fixed_ref");
+    }
+    if (c.contains("years"))
+        for (const auto& y : c["years"]) {
+            domain::CalendarYear year;
+            year.year = Int(y, "year");
+            year.legal_ref = Str(y, "ref");
+            year.unconfirmed = Bool(y, "unconfirmed");
+            std::string where = fmt::format("{}: calendar.years[{}]", file, year.year);
+            if (year.year < 1945 || year.year > 2100) {
+                problems.Add(file, "calendar.years: mỗi năm cần year từ 1945 đến 2100");
+                continue;
+            }
+            for (const char* key : {"days_off", "make_up_days"})
+                for (const auto& text : Strings(y, key)) {
+                    auto d = ParseIsoDate(text);
+                    if (!d || d->year != year.year) {
+                        problems.Add(
+                            where, fmt::format("{}: «{}» không phải ngày YYYY-MM-DD của năm {}", key, text, year.year));
+                        continue;
+                    }
+                    (std::string_view(key) == "days_off" ? year.days_off : year.make_up_days).insert(*d);
+                }
+            calendar.years[year.year] = std::move(year);
+        }
+}
+
+// The dossier workflow (catalog/workflow.jsonc). An overlay's "workflow" may change stage limits
+// ("limits": {"received": {"working_days": 15, "ref": …}}) and the awards the provincial People's
+// Committee reviews ("province_review": {"awards": […], "ref": …}).
+void ReadWorkflow(const std::string& file, const json& w, domain::Workflow& workflow, Problems& problems) {
+    if (!w.is_object()) return problems.Add(file, "workflow phải là một đối tượng");
+    auto stage_limit = [&](const json& l, const std::string& where) -> std::optional<domain::StageLimit> {
+        int days = Int(l, "working_days");
+        if (days <= 0 || days > 365) {
+            problems.Add(file, where + ": working_days phải từ 1 đến 365");
+            return std::nullopt;
+        }
+        return domain::StageLimit{days, Str(l, "ref"), Bool(l, "unconfirmed")};
+    };
+    if (w.contains("states")) {
+        workflow.states.clear();
+        workflow.legal_ref = Str(w, "ref");
+        for (const auto& st : w["states"]) {
+            domain::WorkflowState state{Str(st, "code"), Str(st, "name"), Str(st, "holder"), Bool(st, "final"), {}};
+            std::string where = "workflow.states[" + state.code + "]";
+            if (state.code.empty() || state.name.empty())
+                problems.Add(file, "workflow.states: mỗi trạng thái cần code và name");
+            static const std::set<std::string> kHolders{"unit", "board", "council", "central", "none"};
+            if (!kHolders.count(state.holder))
+                problems.Add(file,
+                             where + fmt::format(": holder «{}» không hợp lệ (unit, board, council, central, none)",
+                                                 state.holder));
+            if (workflow.State(state.code)) problems.Add(file, where + ": trùng mã trạng thái");
+            if (st.contains("limit")) state.limit = stage_limit(st["limit"], where);
+            workflow.states.push_back(std::move(state));
+        }
+    }
+    if (w.contains("transitions")) {
+        workflow.transitions.clear();
+        for (const auto& t : w["transitions"]) {
+            domain::Transition tr{Str(t, "action"),     Str(t, "name"),        Strings(t, "from"),
+                                  Str(t, "to"),         Strings(t, "roles"),   Str(t, "on"),
+                                  Strings(t, "guards"), Strings(t, "effects"), Bool(t, "reason")};
+            std::string where = "workflow.transitions[" + tr.action + "]";
+            if (tr.action.empty() || tr.name.empty())
+                problems.Add(file, "workflow.transitions: mỗi thao tác cần action và name");
+            if (workflow.Action(tr.action)) problems.Add(file, where + ": trùng mã thao tác");
+            for (const auto& st : tr.from)
+                if (!workflow.State(st))
+                    problems.Add(file, where + ": from «" + st + "» không phải trạng thái đã khai báo");
+            if (!workflow.State(tr.to))
+                problems.Add(file, where + ": to «" + tr.to + "» không phải trạng thái đã khai báo");
+            if (tr.roles.empty()) problems.Add(file, where + ": cần ít nhất một vai trò (roles)");
+            for (const auto& r : tr.roles)
+                if (!domain::RoleFromCode(r)) problems.Add(file, where + ": vai trò «" + r + "» không tồn tại");
+            if (tr.on != "proposer" && tr.on != "board") problems.Add(file, where + ": on phải là proposer hoặc board");
+            for (const auto& g : tr.guards)
+                if (std::find(domain::KnownGuards().begin(), domain::KnownGuards().end(), g) ==
+                    domain::KnownGuards().end())
+                    problems.Add(file, where + ": điều kiện «" + g + "» không được hỗ trợ");
+            for (const auto& e : tr.effects)
+                if (std::find(domain::KnownEffects().begin(), domain::KnownEffects().end(), e) ==
+                    domain::KnownEffects().end())
+                    problems.Add(file, where + ": tác động «" + e + "» không được hỗ trợ");
+            workflow.transitions.push_back(std::move(tr));
+        }
+    }
+    if (w.contains("limits"))
+        for (const auto& [code, l] : w["limits"].items()) {
+            auto it = std::find_if(workflow.states.begin(), workflow.states.end(),
+                                   [&](const auto& st) { return st.code == code; });
+            if (it == workflow.states.end())
+                problems.Add(file, "workflow.limits: «" + code + "» không phải trạng thái đã khai báo");
+            else
+                it->limit = stage_limit(l, "workflow.limits[" + code + "]");
+        }
+    if (w.contains("province_review")) {
+        workflow.province_review_awards = Strings(w["province_review"], "awards");
+        workflow.province_review_ref = Str(w["province_review"], "ref");
+    }
+}
+
 }  // namespace
 
 std::vector<CatalogFile> BuiltInCatalogFiles() {
@@ -394,13 +526,16 @@ Result<domain::Catalog> BuildCatalog(const std::vector<CatalogFile>& files) {
                 }
                 catalog.base_salary.push_back({*from, amount, Str(s, "legal_ref"), Bool(s, "unconfirmed")});
             }
+        if (doc.contains("calendar")) ReadCalendar(f.name, doc["calendar"], catalog.calendar, problems);
+        if (doc.contains("workflow")) ReadWorkflow(f.name, doc["workflow"], catalog.workflow, problems);
         if (doc.contains("id"))
             rule_sets.push_back({f.name, doc});
         else if (doc.contains("overlay"))
             overlays.push_back({f.name, doc});
-        else if (!doc.contains("base_salary"))
+        else if (!doc.contains("base_salary") && !doc.contains("calendar") && !doc.contains("workflow"))
             problems.Add(f.name,
-                         "không phải bộ quy định (id), lớp bổ sung (overlay) hay bảng lương cơ sở (base_salary)");
+                         "không phải bộ quy định (id), lớp bổ sung (overlay), bảng lương cơ sở (base_salary), "
+                         "lịch làm việc (calendar) hay quy trình hồ sơ (workflow)");
     }
     // Resolve "extends" (parents first) and expand the compact state awards.
     std::map<std::string, json> resolved;

@@ -79,3 +79,85 @@ TEST(Catalog, BadOverlay_ReportsEveryProblemWithFileAndPlace) {
 
 }  // namespace
 }  // namespace tdkt::app
+
+namespace tdkt::app {
+namespace {
+
+TEST(BuiltInCalendar, CountsTheAnnouncedHolidaysOfEachYear) {
+    const auto& c = BuiltInCatalog().calendar;
+    for (int year : {2024, 2025, 2026}) EXPECT_TRUE(c.Configured(year)) << year;
+    // 20 working days of appraisal from Monday 1/12/2025: the 20th is Monday 29/12.
+    EXPECT_EQ(c.AddWorkingDays({2025, 12, 1}, 20), (Date{2025, 12, 29}));
+    // Across Tết Bính Ngọ (16–20/2/2026 off): from Monday 2/2/2026 the 20th is Monday 9/3.
+    EXPECT_EQ(c.AddWorkingDays({2026, 2, 2}, 20), (Date{2026, 3, 9}));
+    // 30/4–1/5/2025 with the Friday swapped for Saturday 26/4.
+    EXPECT_TRUE(c.IsWorkingDay({2025, 4, 26}));
+    EXPECT_FALSE(c.IsWorkingDay({2025, 5, 2}));
+    EXPECT_FALSE(c.IsWorkingDay({2025, 4, 7}));  // Giỗ Tổ Hùng Vương
+    EXPECT_FALSE(c.IsWorkingDay({2024, 9, 3}));  // the second day of Quốc khánh 2024
+    EXPECT_EQ(c.rest_weekdays, (std::set<int>{0, 6}));
+}
+
+TEST(BuiltInCalendar, AnOverlayAddsAYearAndBadDatesAreNamed) {
+    auto files = BuiltInCatalogFiles();
+    files.push_back({"tinh.jsonc", R"({"calendar": {"years": [{"year": 2027, "ref": "Thông báo 2027",
+        "days_off": ["2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11"]}]}})"});
+    auto built = BuildCatalog(files);
+    ASSERT_TRUE(built) << built.error().message;
+    EXPECT_TRUE(built->calendar.Configured(2027));
+    EXPECT_FALSE(built->calendar.IsWorkingDay({2027, 2, 8}));
+    EXPECT_FALSE(built->calendar.IsWorkingDay({2027, 1, 1}));
+    // A configured year lists every day off: 1/5/2027 (a Saturday) is not moved to Monday.
+    EXPECT_TRUE(built->calendar.IsWorkingDay({2027, 5, 3}));
+    files.back().text = R"({"calendar": {"years": [{"year": 2027, "days_off": ["2026-02-05", "05/02/2027"]}]}})";
+    auto bad = BuildCatalog(files);
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().message.find("days_off: «2026-02-05» không phải ngày YYYY-MM-DD của năm 2027"),
+              std::string::npos)
+        << bad.error().message;
+}
+
+}  // namespace
+}  // namespace tdkt::app
+
+namespace tdkt::app {
+namespace {
+
+TEST(BuiltInWorkflow, LeadsFromDraftToPaidAndEveryStateIsReachable) {
+    const auto& w = BuiltInCatalog().workflow;
+    ASSERT_NE(w.State("draft"), nullptr);
+    EXPECT_EQ(w.State("received")->limit->working_days, 20);
+    // Every state is reached from draft by some path of the table.
+    std::set<std::string> reached{"draft"};
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const auto& t : w.transitions)
+            for (const auto& f : t.from)
+                if (reached.count(f) && reached.insert(t.to).second) grew = true;
+    }
+    for (const auto& s : w.states) EXPECT_TRUE(reached.count(s.code)) << s.code;
+    // Final states have no way out; the others have one.
+    for (const auto& s : w.states) EXPECT_EQ(w.From(s.code).empty(), s.final) << s.code;
+    EXPECT_EQ(w.province_review_awards, (std::vector<std::string>{"CO_CP", "CO_TINH", "CSTD_TINH"}));
+}
+
+TEST(BuiltInWorkflow, AnOverlayChangesALimitAndBadDefinitionsAreNamed) {
+    auto files = BuiltInCatalogFiles();
+    files.push_back(
+        {"tinh.jsonc", R"({"workflow": {"limits": {"received": {"working_days": 15, "ref": "QĐ tỉnh"}}}})"});
+    auto built = BuildCatalog(files);
+    ASSERT_TRUE(built) << built.error().message;
+    EXPECT_EQ(built->workflow.State("received")->limit->working_days, 15);
+    files.back().text = R"({"workflow": {"states": [{"code": "draft", "name": "Dự thảo", "holder": "unit"}],
+        "transitions": [{"action": "fly", "name": "Bay", "from": ["draft"], "to": "moon", "roles": ["pilot"],
+                         "on": "sky", "guards": ["weather"], "effects": ["rain"]}]}})";
+    auto bad = BuildCatalog(files);
+    ASSERT_FALSE(bad);
+    for (std::string part : {"to «moon» không phải trạng thái đã khai báo", "vai trò «pilot» không tồn tại",
+                             "on phải là proposer hoặc board", "điều kiện «weather» không được hỗ trợ",
+                             "tác động «rain» không được hỗ trợ"})
+        EXPECT_NE(bad.error().message.find(part), std::string::npos) << part << "\n" << bad.error().message;
+}
+
+}  // namespace
+}  // namespace tdkt::app

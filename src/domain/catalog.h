@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "core/time.h"
+#include "domain/calendar.h"
+#include "domain/workflow.h"
 
 namespace tdkt::domain {
 
@@ -128,6 +130,8 @@ struct BaseSalary {
 struct Catalog {
     std::vector<RuleSet> rule_sets;       // by valid_from
     std::vector<BaseSalary> base_salary;  // by valid_from
+    WorkCalendar calendar;                // working days for procedure time limits
+    Workflow workflow;                    // the dossier's states and transitions
 
     const RuleSet* InForce(const Date& d) const;
     const BaseSalary* SalaryOn(const Date& d) const;
