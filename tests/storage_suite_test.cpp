@@ -33,9 +33,9 @@ TEST(Migrations, FreshDatabase_ReachesLatestVersion) {
     EXPECT_EQ(store->SchemaVersion(), 0);
     auto report = store->Migrate();
     EXPECT_EQ(report.from_version, 0);
-    EXPECT_EQ(report.to_version, 5);
+    EXPECT_EQ(report.to_version, 6);
     EXPECT_EQ(report.applied, (std::vector<std::string>{"foundation", "organisation", "people_word_search",
-                                                        "unit_tree_version", "award_kind_codes"}));
+                                                        "unit_tree_version", "award_kind_codes", "dossiers"}));
     EXPECT_EQ(store->Migrate().applied.size(), 0u);  // idempotent
 }
 
@@ -74,7 +74,7 @@ TEST(Migrations, Version3_FillsTheWordsOfPeopleAlreadyThere) {
             soci::use(folded), soci::use(key);
     }
     EXPECT_EQ(store->Migrate().applied,
-              (std::vector<std::string>{"people_word_search", "unit_tree_version", "award_kind_codes"}));
+              (std::vector<std::string>{"people_word_search", "unit_tree_version", "award_kind_codes", "dossiers"}));
     auto lease = store->pool().Acquire();
     int rows = 0;
     *lease << "SELECT COUNT(*) FROM name_words WHERE words = ' dang thi dao '", soci::into(rows);

@@ -190,6 +190,61 @@ struct AwardRecord {
     std::string subject_name;  // filled by reads: the person, unit or household
 };
 
+// A nomination dossier (docs/workflow.md): its proposing unit, the board that receives it and where
+// it stands in the workflow of the catalogue.
+struct DossierRecord {
+    DossierId id;
+    std::string code;  // "HS-2026-000017"
+    std::string title;
+    std::string kind = "merit";           // domain::AwardKinds() code
+    std::string procedure_kind = "full";  // full | simplified
+    int year = 0;                         // of the achievement
+    UnitId unit;                          // proposing
+    UnitId board_unit;                    // receiving
+    std::string state = "draft";
+    std::string state_since;  // ISO-8601 UTC
+    std::optional<Date> due_date;
+    std::string created_by, created_at, updated_at;
+    int version = 1;
+    std::string note;
+    std::string unit_name;  // filled by reads
+};
+
+struct NomineeRecord {
+    std::int64_t id = 0;
+    DossierId dossier;
+    int position = 0;
+    std::string subject_type;  // individual | collective | household
+    std::optional<PersonId> person;
+    std::optional<UnitId> unit;
+    std::string household_name;
+    std::string award_code;
+    std::string override_reason, override_by;
+    std::string outcome = "pending";  // pending | approved | rejected
+    std::optional<AwardId> award;
+    std::string subject_name;  // filled by reads
+};
+
+struct DossierEvent {
+    std::int64_t id = 0;
+    DossierId dossier;
+    std::string action, from_state, to_state, actor_login, at, reason;
+};
+
+struct DossierFilter {
+    std::optional<std::vector<UnitId>> units;  // proposing units in scope; nullopt = all
+    std::optional<UnitId> board_unit;
+    std::string state, kind;
+    std::optional<Date> due_before;  // due on or before (overdue lists)
+    int year = 0;
+    int limit = 50, offset = 0;
+};
+
+struct DossierPage {
+    std::vector<DossierRecord> items;  // newest first (by id)
+    std::int64_t total = 0;
+};
+
 struct AuditFilter {
     std::string entity_type;
     std::string entity_id;
@@ -322,6 +377,27 @@ class AwardRepository {
     virtual bool Delete(AwardId id) = 0;
 };
 
+class DossierRepository {
+  public:
+    virtual ~DossierRepository() = default;
+    // The next free number of a year's codes (1 for the first).
+    virtual std::int64_t NextNumber(int year) = 0;
+    virtual DossierId Insert(const DossierRecord& dossier) = 0;
+    virtual std::optional<DossierRecord> Find(DossierId id) = 0;
+    // Moves the dossier if its version is still `expected_version` (then version + 1); false when
+    // someone moved it first.
+    virtual bool UpdateState(DossierId id, int expected_version, const std::string& state, const std::string& since,
+                             const std::optional<Date>& due) = 0;
+    virtual DossierPage List(const DossierFilter& filter) = 0;
+    virtual std::int64_t AddNominee(const NomineeRecord& nominee) = 0;  // position = last + 1
+    virtual std::vector<NomineeRecord> Nominees(DossierId dossier) = 0;
+    virtual bool RemoveNominee(DossierId dossier, std::int64_t nominee) = 0;
+    virtual bool SetOverride(DossierId dossier, std::int64_t nominee, const std::string& reason,
+                             const std::string& login) = 0;
+    virtual std::int64_t AddEvent(const DossierEvent& event) = 0;
+    virtual std::vector<DossierEvent> Events(DossierId dossier) = 0;  // oldest first
+};
+
 class AuditRepository {
   public:
     virtual ~AuditRepository() = default;
@@ -345,6 +421,7 @@ struct Repositories {
     PersonRepository& people;
     RecordRepository& records;
     AwardRepository& awards;
+    DossierRepository& dossiers;
 };
 
 // Fast loading of generated data (tdkt seed synthetic): rows go straight to the tables in one

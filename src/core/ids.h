@@ -20,6 +20,7 @@ using UnitId = StrongId<struct UnitTag>;
 using AuditId = StrongId<struct AuditTag>;
 using PersonId = StrongId<struct PersonTag>;
 using AwardId = StrongId<struct AwardTag>;
+using DossierId = StrongId<struct DossierTag>;
 
 }  // namespace tdkt
 

@@ -132,6 +132,27 @@ class SqlAwardRepository final : public app::AwardRepository {
     soci::session& s_;
 };
 
+class SqlDossierRepository final : public app::DossierRepository {
+  public:
+    explicit SqlDossierRepository(soci::session& s) : s_(s) {}
+    std::int64_t NextNumber(int year) override;
+    DossierId Insert(const app::DossierRecord& dossier) override;
+    std::optional<app::DossierRecord> Find(DossierId id) override;
+    bool UpdateState(DossierId id, int expected_version, const std::string& state, const std::string& since,
+                     const std::optional<Date>& due) override;
+    app::DossierPage List(const app::DossierFilter& filter) override;
+    std::int64_t AddNominee(const app::NomineeRecord& nominee) override;
+    std::vector<app::NomineeRecord> Nominees(DossierId dossier) override;
+    bool RemoveNominee(DossierId dossier, std::int64_t nominee) override;
+    bool SetOverride(DossierId dossier, std::int64_t nominee, const std::string& reason,
+                     const std::string& login) override;
+    std::int64_t AddEvent(const app::DossierEvent& event) override;
+    std::vector<app::DossierEvent> Events(DossierId dossier) override;
+
+  private:
+    soci::session& s_;
+};
+
 class SqlAuditRepository final : public app::AuditRepository {
   public:
     SqlAuditRepository(soci::session& s, Backend backend) : s_(s), backend_(backend) {}

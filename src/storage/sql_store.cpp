@@ -16,7 +16,8 @@ struct Bound {
     SqlPersonRepository people;
     SqlRecordRepository records;
     SqlAwardRepository awards;
-    app::Repositories repos{users, sessions, units, audit, people, records, awards};
+    SqlDossierRepository dossiers;
+    app::Repositories repos{users, sessions, units, audit, people, records, awards, dossiers};
     Bound(const ConnectionPool::Lease& lease, Backend b, UnitTreeCache& tree)
         : users(lease),
           sessions(lease),
@@ -24,7 +25,8 @@ struct Bound {
           audit(*lease, b),
           people(*lease, b),
           records(*lease),
-          awards(*lease) {}
+          awards(*lease),
+          dossiers(*lease) {}
 };
 
 void Rollback(soci::session& s) noexcept {
