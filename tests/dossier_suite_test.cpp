@@ -3,7 +3,9 @@
 // and the list's filters (units in scope, board, state, kind, due date, year).
 #include <gtest/gtest.h>
 
+#include "app/dossiers.h"
 #include "app/people.h"
+#include "app/suggestions.h"
 #include "support/seeded_suite.h"
 
 namespace tdkt {
@@ -148,6 +150,164 @@ TEST_F(DossierStore, ListFiltersByScopeBoardStateKindDueDateAndYear) {
         ASSERT_EQ(second.items.size(), 1u);
         EXPECT_EQ(second.items[0].code, "HS-2026-000003");
     });
+}
+
+// ---- preparing a dossier (app/dossiers.h) ------------------------------------------------------
+
+class Dossiers : public Suite {
+  protected:
+    void SetUp() override {
+        Suite::SetUp();
+        school_ = Unit("HY.SGDDT.THPTCTB");
+        store_->Read([&](app::Repositories& r) {
+            for (const auto& m : r.people.CurrentMemberships(school_)) teachers_.push_back(m.person);
+            for (const auto& m : r.people.CurrentMemberships(Unit("HY.X.VT"))) villagers_.push_back(m.person);
+        });
+        // The small demo may give the school one teacher: a second joins.
+        app::PersonInput in;
+        in.full_name = "Lương Thị Hằng";
+        in.gender = "female";
+        in.birth_date = "14/09/1988";
+        in.national_id = "034188009911";
+        in.category = "vien_chuc";
+        in.unit = school_;
+        in.start_date = "01/09/2025";
+        auto added = app::AddPerson(*app_, System(), in);
+        ASSERT_TRUE(added) << added.error().message;
+        teachers_.push_back(added->id);
+        ASSERT_GE(teachers_.size(), 2u);
+        ASSERT_FALSE(villagers_.empty());
+    }
+    app::DossierRecord Create(const std::string& login, const std::string& procedure = "") {
+        auto d = app::CreateDossier(*app_, As(login),
+                                    {"Đề nghị khen thưởng năm học 2024–2025", "", procedure, "2025", school_});
+        EXPECT_TRUE(d) << d.error().message;
+        return d ? *d : app::DossierRecord{};
+    }
+    app::NomineeInput Person(PersonId p, const std::string& award) {
+        return {"individual", p, std::nullopt, "", award};
+    }
+    int AuditCount(const std::string& action) {
+        app::AuditFilter f;
+        f.limit = 500;
+        int n = 0;
+        store_->Read([&](app::Repositories& r) {
+            for (const auto& e : r.audit.List(f).entries) n += e.action == action;
+        });
+        return n;
+    }
+
+    UnitId school_;
+    std::vector<PersonId> teachers_, villagers_;
+};
+
+TEST_F(Dossiers, AUnitOfficerCreatesADraftForTheirUnitOnly) {
+    auto d = Create("canbo.truong");
+    EXPECT_EQ(d.code, "HS-2026-000001");
+    EXPECT_EQ(d.state, "draft");
+    EXPECT_EQ(d.board_unit, Unit("HY"));
+    EXPECT_EQ(Create("canbo.truong").code, "HS-2026-000002");
+    EXPECT_EQ(AuditCount("dossier.create"), 2);
+    auto view = app::GetDossier(*app_, As("canbo.truong"), d.id);
+    ASSERT_TRUE(view) << view.error().message;
+    EXPECT_EQ(view->state_name, "Dự thảo");
+    EXPECT_EQ(view->holder, "unit");
+    EXPECT_TRUE(view->can_edit);
+    ASSERT_EQ(view->events.size(), 1u);
+    EXPECT_EQ(view->events[0].action, "create");
+    EXPECT_EQ(view->events[0].actor_login, "canbo.truong");
+
+    // Another unit's officer: neither create for the school, nor read its dossiers, nor list them.
+    auto other = app::CreateDossier(*app_, As("canbo.xa"), {"Hồ sơ", "", "", "2025", school_});
+    ASSERT_FALSE(other);
+    EXPECT_EQ(other.error().code, ErrorCode::kForbidden);
+    EXPECT_EQ(app::GetDossier(*app_, As("canbo.xa"), d.id).error().code, ErrorCode::kForbidden);
+    EXPECT_EQ(app::ListDossiers(*app_, As("canbo.xa"), {})->total, 0);
+    // The board sees every dossier of the province, and may read but not edit this one.
+    EXPECT_EQ(app::ListDossiers(*app_, As("chuyenvien"), {})->total, 2);
+    auto board = app::GetDossier(*app_, As("chuyenvien"), d.id);
+    ASSERT_TRUE(board);
+    EXPECT_FALSE(board->can_edit);
+    EXPECT_EQ(app::CreateDossier(*app_, As("chuyenvien"), {"Hồ sơ", "", "", "2025", school_}).error().code,
+              ErrorCode::kForbidden);
+}
+
+TEST_F(Dossiers, BadInputNamesEveryFieldAndCreatesNothing) {
+    auto bad = app::CreateDossier(*app_, As("canbo.truong"), {"", "khen bừa", "nhanh", "20", std::nullopt});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().code, ErrorCode::kValidation);
+    std::vector<std::string> fields;
+    for (const auto& [field, message] : bad.error().fields) fields.push_back(field);
+    EXPECT_EQ(fields, (std::vector<std::string>{"title", "kind", "procedure_kind", "year", "unit_id"}));
+    EXPECT_EQ(app::ListDossiers(*app_, System(), {})->total, 0);
+    EXPECT_EQ(AuditCount("dossier.create"), 0);
+}
+
+TEST_F(Dossiers, NomineesAreTheUnitsOwnForAwardsThatFitAndEachIsJudged) {
+    auto d = Create("canbo.truong");
+    auto officer = As("canbo.truong");
+    auto a = app::AddNominee(*app_, officer, d.id, Person(teachers_[0], "Chiến sĩ thi đua cơ sở"));
+    ASSERT_TRUE(a) << a.error().message;
+    EXPECT_EQ(a->award_code, "CSTDCS");
+    EXPECT_FALSE(a->subject_name.empty());
+    auto again = app::AddNominee(*app_, officer, d.id, Person(teachers_[0], "CSTDCS"));
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().message,
+              "«" + a->subject_name + "» đã được đề nghị «Chiến sĩ thi đua cơ sở» trong hồ sơ này.");
+    auto stranger = app::AddNominee(*app_, officer, d.id, Person(villagers_[0], "LDTT"));
+    ASSERT_FALSE(stranger);
+    EXPECT_EQ(stranger.error().fields.at(0).first, "person_id");
+    EXPECT_NE(stranger.error().message.find("hiện không công tác tại Trường THPT Chuyên Thái Bình"), std::string::npos)
+        << stranger.error().message;
+    auto school = app::AddNominee(*app_, officer, d.id, {"Tập thể", std::nullopt, school_, "", "TTLDXS"});
+    ASSERT_TRUE(school) << school.error().message;
+    auto wrong_subject = app::AddNominee(*app_, officer, d.id, {"collective", std::nullopt, school_, "", "LDTT"});
+    ASSERT_FALSE(wrong_subject);
+    EXPECT_EQ(wrong_subject.error().message, "«Lao động tiên tiến» không tặng cho đối tượng «Tập thể».");
+    auto unknown = app::AddNominee(*app_, officer, d.id, Person(teachers_[1], "HUAN_CHUONG_MAT_TRANG"));
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().fields.at(0).first, "award_code");
+    EXPECT_EQ(AuditCount("dossier.nominee_add"), 2);
+
+    // Each nominee judged for the dossier's year, decided today, as the person's own panel judges it.
+    auto view = app::GetDossier(*app_, officer, d.id);
+    ASSERT_TRUE(view);
+    ASSERT_EQ(view->nominees.size(), 2u);
+    EXPECT_EQ(view->nominees[0].award_name, "Chiến sĩ thi đua cơ sở");
+    auto panel = app::PersonCandidates(*app_, officer, teachers_[0], 2025, {2026, 11, 22});
+    ASSERT_TRUE(panel);
+    for (const auto& c : *panel)
+        if (c.award == "CSTDCS") EXPECT_EQ(c.verdict.verdict, view->nominees[0].verdict.verdict);
+    EXPECT_FALSE(view->nominees[0].verdict.reasons.empty());
+    EXPECT_FALSE(view->nominees[1].verdict.reasons.empty());
+
+    ASSERT_TRUE(app::RemoveNominee(*app_, officer, d.id, a->id));
+    EXPECT_EQ(app::RemoveNominee(*app_, officer, d.id, a->id).error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(AuditCount("dossier.nominee_remove"), 1);
+    EXPECT_EQ(app::GetDossier(*app_, officer, d.id)->nominees.size(), 1u);
+}
+
+TEST_F(Dossiers, TheSimplifiedProcedureTakesOnlyAwardsTheLawAllowsAndASubmittedDossierIsFrozen) {
+    auto simple = Create("canbo.truong", "Thủ tục đơn giản");
+    EXPECT_EQ(simple.procedure_kind, "simplified");
+    auto officer = As("canbo.truong");
+    auto merit = app::AddNominee(*app_, officer, simple.id, Person(teachers_[0], "CSTDCS"));
+    ASSERT_FALSE(merit);
+    EXPECT_NE(merit.error().message.find("không được đề nghị theo thủ tục đơn giản"), std::string::npos)
+        << merit.error().message;
+
+    auto d = Create("canbo.truong");
+    ASSERT_TRUE(app::AddNominee(*app_, officer, d.id, Person(teachers_[0], "LDTT")));
+    store_->Write([&](app::Repositories& r) {
+        return r.dossiers.UpdateState(d.id, 1, "submitted", "2026-11-23T01:00:00.000Z", std::nullopt);
+    });
+    auto late = app::AddNominee(*app_, officer, d.id, Person(teachers_[1], "LDTT"));
+    ASSERT_FALSE(late);
+    EXPECT_EQ(late.error().code, ErrorCode::kConflict);
+    EXPECT_EQ(late.error().message,
+              "Hồ sơ HS-2026-000002 đang ở trạng thái «Đã trình, chờ tiếp nhận»: chỉ sửa danh sách đề nghị khi hồ sơ "
+              "còn ở đơn vị (dự thảo hoặc trả lại để bổ sung).");
+    EXPECT_FALSE(app::GetDossier(*app_, officer, d.id)->can_edit);
 }
 
 }  // namespace

@@ -77,6 +77,17 @@ Status Authorize(UnitRepository& units, const RequestContext& ctx, domain::Actio
     return {};
 }
 
+bool HoldsRole(UnitRepository& units, const RequestContext& ctx, domain::Role role, UnitId unit) {
+    if (ctx.system) return true;
+    if (!ctx.actor) return false;
+    auto target = units.Find(unit);
+    if (!target) return false;
+    auto chain = Authorities(units, *target);
+    return std::any_of(ctx.actor->grants.begin(), ctx.actor->grants.end(), [&](const auto& grant) {
+        return grant.role == role && std::find(chain.begin(), chain.end(), grant.unit) != chain.end();
+    });
+}
+
 Status AuthorizePerson(UnitRepository& units, const RequestContext& ctx, domain::Action action,
                        const PersonRecord& person) {
     if (person.unit) return Authorize(units, ctx, action, *person.unit);

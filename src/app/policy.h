@@ -22,6 +22,9 @@ std::vector<UnitId> VisibleUnits(UnitRepository& units, const std::vector<UnitRe
 // province-wide role.
 Status AuthorizePerson(UnitRepository& units, const RequestContext& ctx, domain::Action action,
                        const PersonRecord& person);
+// Whether the actor holds `role` on `unit` or one of its ancestors (the workflow's "who may"); the
+// system context holds every role.
+bool HoldsRole(UnitRepository& units, const RequestContext& ctx, domain::Role role, UnitId unit);
 // Anonymous contexts get the 401 every protected use case returns.
 Status RequireSignedIn(const RequestContext& ctx);
 

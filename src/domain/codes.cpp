@@ -129,6 +129,11 @@ const Vocabulary& SubjectTypes() {
     return v;
 }
 
+const Vocabulary& ProcedureKinds() {
+    static const Vocabulary v("thủ tục", {{"full", "Thủ tục thông thường"}, {"simplified", "Thủ tục đơn giản"}});
+    return v;
+}
+
 const Vocabulary& LeaveKinds() {
     static const Vocabulary v("loại nghỉ", {{"maternity", "Nghỉ thai sản"}});
     return v;

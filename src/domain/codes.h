@@ -47,6 +47,7 @@ const Vocabulary& InitiativeKinds();    // initiative, research
 const Vocabulary& RecognitionScopes();  // co_so, tinh, toan_quoc
 const Vocabulary& AwardKinds();         // merit, thematic, sudden, contribution, service_length, foreign, resistance
 const Vocabulary& SubjectTypes();       // individual, collective, household
+const Vocabulary& ProcedureKinds();     // full, simplified (Luật TĐKT 2022, Điều 85)
 const Vocabulary& LeaveKinds();         // maternity
 
 // 0 for HTXS … 3 for KHT; -1 for an unknown code. Lower is better.

@@ -6,12 +6,15 @@ bool RoleAllows(Role role, Action action) {
     switch (action) {
         case Action::kViewUnit:
         case Action::kViewPeople:
+        case Action::kViewDossiers:
             return true;  // every role reads the units it is granted on, and their people
         case Action::kManagePeople:
             return role == Role::kAdministrator || role == Role::kBoardSpecialist || role == Role::kUnitLeader ||
                    role == Role::kUnitOfficer;
         case Action::kManageUnits:
             return role == Role::kAdministrator || role == Role::kBoardSpecialist;
+        case Action::kPrepareDossiers:
+            return role == Role::kAdministrator || role == Role::kUnitLeader || role == Role::kUnitOfficer;
         case Action::kManageUsers:
         case Action::kViewAudit:
             return role == Role::kAdministrator;
@@ -33,6 +36,10 @@ std::string_view ActionLabel(Action action) {
             return "xem hồ sơ cá nhân";
         case Action::kManagePeople:
             return "cập nhật hồ sơ cá nhân";
+        case Action::kViewDossiers:
+            return "xem hồ sơ đề nghị khen thưởng";
+        case Action::kPrepareDossiers:
+            return "lập hồ sơ đề nghị khen thưởng";
     }
     return "";
 }

@@ -8,12 +8,14 @@
 namespace tdkt::domain {
 
 enum class Action {
-    kViewUnit,      // read a unit and what hangs under it
-    kManageUnits,   // create or change units
-    kManageUsers,   // create, disable users; grant roles
-    kViewAudit,     // read the audit log
-    kViewPeople,    // read people, their records and award history
-    kManagePeople,  // add and edit people, their records and award history
+    kViewUnit,         // read a unit and what hangs under it
+    kManageUnits,      // create or change units
+    kManageUsers,      // create, disable users; grant roles
+    kViewAudit,        // read the audit log
+    kViewPeople,       // read people, their records and award history
+    kManagePeople,     // add and edit people, their records and award history
+    kViewDossiers,     // read nomination dossiers of a unit
+    kPrepareDossiers,  // create a unit's dossiers and edit them while the unit holds them
 };
 
 bool RoleAllows(Role role, Action action);
