@@ -65,6 +65,21 @@ std::string StateName(const domain::Workflow& workflow, const std::string& code)
     return state ? state->name : code;
 }
 
+// The dossier, if it exists, the actor may prepare it and the unit holds it now.
+Result<DossierRecord> EditableDossier(Repositories& repos, const RequestContext& ctx, const domain::Workflow& workflow,
+                                      DossierId id) {
+    auto d = repos.dossiers.Find(id);
+    if (!d) return tl::unexpected(NotFound(id));
+    if (auto ok = Authorize(repos.units, ctx, domain::Action::kPrepareDossiers, d->unit); !ok)
+        return tl::unexpected(ok.error());
+    if (!UnitHolds(workflow, *d))
+        return Fail(ErrorCode::kConflict, "dossier_not_editable",
+                    fmt::format("Hồ sơ {} đang ở trạng thái «{}»: chỉ sửa danh sách đề nghị khi hồ sơ còn ở đơn vị "
+                                "(dự thảo hoặc trả lại để bổ sung).",
+                                d->code, StateName(workflow, d->state)));
+    return *d;
+}
+
 }  // namespace
 
 Result<DossierRecord> CreateDossier(App& app, const RequestContext& ctx, const DossierInput& in) {
@@ -122,16 +137,8 @@ Result<NomineeRecord> AddNominee(App& app, const RequestContext& ctx, DossierId 
     const auto& catalog = CatalogOf(app);
     Result<NomineeRecord> out = tl::unexpected(NotFound(id));
     app.store.Write([&](Repositories& repos) {
-        auto d = repos.dossiers.Find(id);
-        if (!d) return false;
-        if (auto ok = Authorize(repos.units, ctx, domain::Action::kPrepareDossiers, d->unit); !ok)
-            return (out = tl::unexpected(ok.error())), false;
-        if (!UnitHolds(catalog.workflow, *d))
-            return (out = Fail(ErrorCode::kConflict, "dossier_not_editable",
-                               fmt::format("Hồ sơ {} đang ở trạng thái «{}»: chỉ sửa danh sách đề nghị khi hồ sơ "
-                                           "còn ở đơn vị (dự thảo hoặc trả lại để bổ sung).",
-                                           d->code, StateName(catalog.workflow, d->state)))),
-                   false;
+        auto d = EditableDossier(repos, ctx, catalog.workflow, id);
+        if (!d) return (out = tl::unexpected(d.error())), false;
         Checker c;
         NomineeRecord n;
         n.dossier = id;
@@ -211,15 +218,8 @@ Status RemoveNominee(App& app, const RequestContext& ctx, DossierId id, std::int
     const auto& catalog = CatalogOf(app);
     Status out = tl::unexpected(NotFound(id));
     app.store.Write([&](Repositories& repos) {
-        auto d = repos.dossiers.Find(id);
-        if (!d) return false;
-        if (auto ok = Authorize(repos.units, ctx, domain::Action::kPrepareDossiers, d->unit); !ok)
-            return (out = tl::unexpected(ok.error())), false;
-        if (!UnitHolds(catalog.workflow, *d))
-            return (out = Fail(ErrorCode::kConflict, "dossier_not_editable",
-                               fmt::format("Hồ sơ {} đang ở trạng thái «{}»: không bớt người được đề nghị được.",
-                                           d->code, StateName(catalog.workflow, d->state)))),
-                   false;
+        auto d = EditableDossier(repos, ctx, catalog.workflow, id);
+        if (!d) return (out = tl::unexpected(d.error())), false;
         std::optional<NomineeRecord> before;
         for (auto& n : repos.dossiers.Nominees(id))
             if (n.id == nominee) before = n;

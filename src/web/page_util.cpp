@@ -126,6 +126,13 @@ int YearParam(const Request& req, int fallback) {
     return year >= 1945 && year <= 2100 ? year : fallback;
 }
 
+nlohmann::json ProblemList(const std::vector<std::pair<std::string, std::string>>& fields) {
+    nlohmann::json out = nlohmann::json::array();
+    if (fields.size() > 1)
+        for (const auto& [field, message] : fields) out.push_back({{"field", field}, {"message", message}});
+    return out;
+}
+
 nlohmann::json CandidateJson(const app::Candidate& c) { return VerdictJson(c.verdict, c.award, c.award_name); }
 
 nlohmann::json VerdictJson(const domain::Verdict& v, const std::string& code, const std::string& award_name) {

@@ -17,6 +17,9 @@ namespace tdkt::web {
 std::optional<Response> RequirePageSession(const Request& req);
 // An app error shown as a page: 401 → sign-in, others → the error page with its message.
 Response PageError(const Request& req, const Error& e);
+// Every problem of a form when there are several (a form shows the first as its error and lists all
+// of them under it); an empty list for one.
+nlohmann::json ProblemList(const std::vector<std::pair<std::string, std::string>>& fields);
 // Vietnamese label of an audit action code ("user.create" → "Tạo người dùng").
 std::string AuditActionLabel(const std::string& action);
 // Vietnamese name of an audited entity type ("user" → "Người dùng").

@@ -120,6 +120,15 @@ describe('people in Chromium', () => {
     // A split with one new unit is refused, the form shown again as typed.
     await page.locator('#units-table a', { hasText: 'Xã Quỳnh Phụ' }).click();
     await page.waitForSelector('#unit-name');
+    // A form with several problems lists every one of them.
+    await page.click('button[data-bs-target="#form-change"]');
+    await page.fill('#c-date', '31/02/2026');
+    await page.fill('#c-doc', ' ');
+    await page.click('#form-change button[type=submit]');
+    await page.waitForSelector('#form-problems');
+    assert.deepEqual(await page.locator('#form-problems li').allTextContents(), [
+      'Ngày hiệu lực «31/02/2026» không phải ngày hợp lệ (dd/mm/yyyy).', 'Vui lòng nhập Văn bản quyết định.',
+    ]);
     await page.click('button[data-bs-target="#form-split"]');
     await page.fill('input[name=part_code_1]', 'HY.X.QPB');
     await page.fill('input[name=part_name_1]', 'Xã Quỳnh Phụ Bắc');
@@ -177,7 +186,8 @@ describe('people in Chromium', () => {
     const item = page.locator('#disciplines li', { hasText: 'Quyết định 9/QĐ-BV' });
     assert.match(await item.textContent(), /^Khiển trách · 01\/03\/2026 – 01\/03\/2027 · Quyết định 9\/QĐ-BV/);
     await item.locator('button[aria-label="Xoá kỷ luật"]').click();
-    await page.waitForLoadState('load');
+    // The page reloads after the deletion: wait for the row to go, not for a load the old page had.
+    await page.locator('#disciplines li', { hasText: 'Quyết định 9/QĐ-BV' }).waitFor({ state: 'detached' });
     await page.waitForSelector('#person-name');
     assert.equal(await page.locator('#disciplines li', { hasText: 'Quyết định 9/QĐ-BV' }).count(), 0);
     assert.equal(await page.locator('#disciplines li').count(), before);

@@ -60,7 +60,7 @@ describe('back office in Chromium', () => {
     await page.waitForSelector('.sidebar');
     assert.equal(new URL(page.url()).pathname, '/');
     assert.deepEqual(await page.locator('.sidebar .nav-link').allTextContents(),
-      ['Tổng quan', 'Đơn vị', 'Cá nhân', 'Nhập dữ liệu', 'Xét khen thưởng', 'Người dùng', 'Nhật ký hệ thống']);
+      ['Tổng quan', 'Đơn vị', 'Cá nhân', 'Nhập dữ liệu', 'Xét khen thưởng', 'Danh mục khen thưởng', 'Người dùng', 'Nhật ký hệ thống']);
     assert.equal(await page.textContent('h1'), 'Xin chào, Quản trị hệ thống');
     assert.deepEqual(await page.locator('.counter-label').allTextContents(),
       ['Đơn vị trong phạm vi', 'Người dùng', 'Thao tác hôm nay']);
@@ -87,7 +87,7 @@ describe('back office in Chromium', () => {
     const { page, problems } = await newPage();
     await signIn(page, 'canbo.truong');
     await page.waitForSelector('.sidebar');
-    assert.deepEqual(await page.locator('.sidebar .nav-link').allTextContents(), ['Tổng quan', 'Đơn vị', 'Cá nhân', 'Nhập dữ liệu', 'Xét khen thưởng']);
+    assert.deepEqual(await page.locator('.sidebar .nav-link').allTextContents(), ['Tổng quan', 'Đơn vị', 'Cá nhân', 'Nhập dữ liệu', 'Xét khen thưởng', 'Danh mục khen thưởng']);
     await page.click('.sidebar >> text=Đơn vị');
     await page.waitForSelector('#units-table');
     assert.deepEqual(await page.locator('#units-table tbody td:first-child').allTextContents(), ['Trường THPT Chuyên Thái Bình']);

@@ -223,50 +223,36 @@ Response ListPage(app::App& app, Request& req) {
     const auto* rules = catalog.InForce(*as_of);
     if (!rules) return NoRuleSet(req, *as_of);
     std::string query = asked.empty() ? "" : "?ngay=" + FormatDateVi(*as_of);
-    json groups = json::array();
+    auto row = [&](const domain::AwardDef& a) -> json {
+        return {{"code", a.code},
+                {"name", a.name},
+                {"href", "/danh-muc-khen-thuong/" + a.code + query},
+                {"subjects", SubjectLabels(a.subject_types)},
+                {"authority", a.authority},
+                {"prizes", PrizeRows(catalog, a, *as_of)},
+                {"vote", a.vote_threshold_pct ? fmt::format("≥ {}%", a.vote_threshold_pct) : ""},
+                {"consultation", a.public_consultation}};
+    };
+    auto group = [](std::string label, std::string about, std::string id, json rows) -> json {
+        return {{"label", std::move(label)},
+                {"about", std::move(about)},
+                {"count", std::to_string(rows.size())},
+                {"id", std::move(id)},
+                {"rows", std::move(rows)}};
+    };
+    json groups = json::array(), others = json::array();
     for (const auto& g : kGroups) {
         json rows = json::array();
-        for (const auto& a : rules->awards) {
-            if (a.group != g.code) continue;
-            json prizes = json::array();
-            for (const auto& p : PrizeRows(catalog, a, *as_of)) prizes.push_back(p);
-            rows.push_back({{"code", a.code},
-                            {"name", a.name},
-                            {"href", "/danh-muc-khen-thuong/" + a.code + query},
-                            {"subjects", SubjectLabels(a.subject_types)},
-                            {"authority", a.authority},
-                            {"prizes", prizes},
-                            {"vote", a.vote_threshold_pct ? fmt::format("≥ {}%", a.vote_threshold_pct) : ""},
-                            {"consultation", a.public_consultation}});
-        }
-        if (rows.empty()) continue;
-        groups.push_back({{"label", g.label},
-                          {"about", g.about},
-                          {"count", std::to_string(rows.size())},
-                          {"id", std::string("nhom-") + g.code},
-                          {"rows", rows}});
+        for (const auto& a : rules->awards)
+            if (a.group == g.code) rows.push_back(row(a));
+        if (!rows.empty()) groups.push_back(group(g.label, g.about, std::string("nhom-") + g.code, rows));
     }
     // Awards a province added in a group of its own.
-    json others = json::array();
-    for (const auto& a : rules->awards) {
-        bool known = false;
-        for (const auto& g : kGroups) known = known || a.group == g.code;
-        if (!known)
-            others.push_back({{"code", a.code},
-                              {"name", a.name},
-                              {"href", "/danh-muc-khen-thuong/" + a.code + query},
-                              {"subjects", SubjectLabels(a.subject_types)},
-                              {"authority", a.authority},
-                              {"prizes", PrizeRows(catalog, a, *as_of)},
-                              {"vote", a.vote_threshold_pct ? fmt::format("≥ {}%", a.vote_threshold_pct) : ""},
-                              {"consultation", a.public_consultation}});
-    }
+    for (const auto& a : rules->awards)
+        if (std::none_of(std::begin(kGroups), std::end(kGroups), [&](const Group& g) { return a.group == g.code; }))
+            others.push_back(row(a));
     if (!others.empty())
-        groups.push_back({{"label", "Danh hiệu, hình thức khác"},
-                          {"about", "Do tỉnh bổ sung bằng tệp cấu hình."},
-                          {"count", std::to_string(others.size())},
-                          {"id", "nhom-khac"},
-                          {"rows", others}});
+        groups.push_back(group("Danh hiệu, hình thức khác", "Do tỉnh bổ sung bằng tệp cấu hình.", "nhom-khac", others));
     return RenderPage(
         req, 200, {"Danh mục khen thưởng", "/danh-muc-khen-thuong", Crumbs("Danh mục khen thưởng", false)}, "catalog",
         {{"rules", RuleSetJson(catalog, *rules, *as_of)},

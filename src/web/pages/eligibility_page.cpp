@@ -39,11 +39,7 @@ Response FormPage(const Request& req, int status, const std::string& decision_da
     nlohmann::json data{{"columns", Columns()}, {"decision_date", decision_date}};
     if (error) {
         data["error"] = error->message;
-        nlohmann::json problems = nlohmann::json::array();
-        if (error->fields.size() > 1)
-            for (const auto& [field, message] : error->fields)
-                problems.push_back({{"field", field}, {"message", message}});
-        data["problems"] = problems;
+        data["problems"] = ProblemList(error->fields);
     }
     if (!results.is_null()) data["results"] = results;
     return RenderPage(req, status, Meta(), "eligibility", data);

@@ -133,7 +133,7 @@ nlohmann::json SplitPartRows(const nlohmann::json& form, const std::string& unit
 
 // The unit page; `error` and `open` (the form to show again) after a failed submission.
 Response UnitPage(app::App& app, Request& req, UnitId id, int status, const std::string& error, const std::string& open,
-                  const nlohmann::json& form) {
+                  const nlohmann::json& form, const std::vector<std::pair<std::string, std::string>>& fields = {}) {
     auto detail = app::GetUnitDetail(app, req.Context(), id);
     if (!detail) return PageError(req, detail.error());
     const auto& d = *detail;
@@ -256,6 +256,7 @@ Response UnitPage(app::App& app, Request& req, UnitId id, int status, const std:
                                           "/goi-y-khen-thuong?nam=" + std::to_string(panel_year)},
                        {"panel_link_label", "Xem gợi ý cho từng cán bộ, người lao động"},
                        {"error", error},
+                       {"problems", ProblemList(fields)},
                        {"open_change", open == "change"},
                        {"open_child", open == "child"},
                        {"open_dissolve", open == "dissolve"},
@@ -279,7 +280,8 @@ Response AfterPost(app::App& app, Request& req, UnitId id, const Status& done, c
     if (done.error().code == ErrorCode::kForbidden || done.error().code == ErrorCode::kNotFound)
         return PageError(req, done.error());
     nlohmann::json form = TypedFields(req);
-    return UnitPage(app, req, id, HttpStatus(done.error().code), done.error().message, form_name, form);
+    return UnitPage(app, req, id, HttpStatus(done.error().code), done.error().message, form_name, form,
+                    done.error().fields);
 }
 
 std::vector<UnitId> IdsParam(const Request& req, const std::string& name) {
