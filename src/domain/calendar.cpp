@@ -14,19 +14,20 @@ bool WorkCalendar::IsWorkingDay(const Date& d) const {
         return !rest && !y->second.days_off.count(d);
     }
     if (rest) return false;
-    // Not configured: the solar holidays, and a holiday on a rest day moves to the next working day
-    // (Bộ luật Lao động 2019, Điều 112 k3). Lunar holidays (Tết, Giỗ Tổ) are unknown here.
-    for (const auto& h : fixed) {
-        Date day{d.year, h.month, h.day};
-        if (!IsValidDate(day)) continue;
-        if (day == d) return false;
-        if (rest_weekdays.count(Weekday(day))) {
-            Date next = AddDays(day, 1);
-            while (rest_weekdays.count(Weekday(next))) next = AddDays(next, 1);
-            if (next == d) return false;
-        }
+    // Not configured: the solar holidays, and each one on a rest day moves to the next working day not
+    // already off (Bộ luật Lao động 2019, Điều 112 k3): 30/4 and 1/5/2022 on a weekend gave Monday 2/5
+    // and Tuesday 3/5. Lunar holidays (Tết, Giỗ Tổ) are unknown here.
+    std::set<Date> off;
+    for (const auto& h : fixed)
+        if (Date day{d.year, h.month, h.day}; IsValidDate(day)) off.insert(day);
+    std::set<Date> moved;
+    for (const auto& day : off) {
+        if (!rest_weekdays.count(Weekday(day))) continue;
+        Date next = AddDays(day, 1);
+        while (rest_weekdays.count(Weekday(next)) || off.count(next) || moved.count(next)) next = AddDays(next, 1);
+        moved.insert(next);
     }
-    return true;
+    return !off.count(d) && !moved.count(d);
 }
 
 Date WorkCalendar::AddWorkingDays(const Date& from, int n) const {

@@ -44,6 +44,10 @@ TEST(Calendar, AnUnconfiguredYearHasTheSolarHolidaysMovedOffRestDays) {
     EXPECT_FALSE(c.IsWorkingDay({2027, 5, 3}));  // 1/5/2027 is a Saturday: Monday off instead
     EXPECT_TRUE(c.IsWorkingDay({2027, 5, 4}));
     EXPECT_EQ(c.UnconfiguredYears({2025, 12, 1}, {2027, 1, 5}), (std::vector<int>{2026, 2027}));
+    // 30/4 and 1/5/2022 fell on Saturday and Sunday: Monday 2/5 and Tuesday 3/5 were off.
+    EXPECT_FALSE(c.IsWorkingDay({2022, 5, 2}));
+    EXPECT_FALSE(c.IsWorkingDay({2022, 5, 3}));
+    EXPECT_TRUE(c.IsWorkingDay({2022, 5, 4}));
 }
 
 }  // namespace
