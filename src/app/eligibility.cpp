@@ -368,26 +368,27 @@ std::vector<domain::Verdict> CheckAll(const domain::Catalog& catalog, const Chec
     return domain::EvaluateAll(catalog, doc.subjects, doc.proposals);
 }
 
+json VerdictFields(const domain::Verdict& v) {
+    json r{{"verdict", domain::VerdictCode(v.verdict)},
+           {"verdict_label", domain::VerdictLabel(v.verdict)},
+           {"rule_set", v.rule_set},
+           {"reasons", json::array()},
+           {"council", json::array()},
+           {"missing", v.missing},
+           {"prize_vnd", v.prize_vnd ? json(*v.prize_vnd) : json(nullptr)}};
+    for (const auto& reason : v.reasons) r["reasons"].push_back(ReasonJson(reason));
+    for (const auto& reason : v.council) r["council"].push_back(ReasonJson(reason));
+    if (!v.prize_note.empty()) r["prize_note"] = v.prize_note;
+    if (!v.assumes.empty()) r["assumes"] = v.assumes;
+    return r;
+}
+
 json ResultsJson(const CheckDocument& doc, const std::vector<domain::Verdict>& verdicts) {
     json results = json::array();
     for (std::size_t i = 0; i < verdicts.size() && i < doc.proposals.size(); ++i) {
         const auto& p = doc.proposals[i];
-        const auto& v = verdicts[i];
-        json r{{"subject", p.subject},
-               {"award", p.award},
-               {"year", p.year},
-               {"kind", p.kind},
-               {"verdict", domain::VerdictCode(v.verdict)},
-               {"verdict_label", domain::VerdictLabel(v.verdict)},
-               {"rule_set", v.rule_set},
-               {"reasons", json::array()},
-               {"council", json::array()},
-               {"missing", v.missing},
-               {"prize_vnd", v.prize_vnd ? json(*v.prize_vnd) : json(nullptr)}};
-        for (const auto& reason : v.reasons) r["reasons"].push_back(ReasonJson(reason));
-        for (const auto& reason : v.council) r["council"].push_back(ReasonJson(reason));
-        if (!v.prize_note.empty()) r["prize_note"] = v.prize_note;
-        if (!v.assumes.empty()) r["assumes"] = v.assumes;
+        json r{{"subject", p.subject}, {"award", p.award}, {"year", p.year}, {"kind", p.kind}};
+        r.update(VerdictFields(verdicts[i]));
         results.push_back(std::move(r));
     }
     return json{{"results", results}};

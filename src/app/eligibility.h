@@ -77,6 +77,9 @@ Result<CheckDocument> CheckDocumentFromRows(const std::vector<std::vector<std::s
 // {"results":[{"subject","award","year","kind","verdict","verdict_label","rule_set","reasons":[…],
 //  "council":[…],"missing":[…],"prize_vnd":…,"prize_note":…}]}
 nlohmann::json ResultsJson(const CheckDocument& doc, const std::vector<domain::Verdict>& verdicts);
+// One verdict's members of a result: verdict, verdict_label, rule_set, reasons, council, missing,
+// prize_vnd (and prize_note, assumes when set).
+nlohmann::json VerdictFields(const domain::Verdict& v);
 
 // Evaluates every proposal of the document.
 std::vector<domain::Verdict> CheckAll(const domain::Catalog& catalog, const CheckDocument& doc);

@@ -35,6 +35,16 @@ Result<std::string> TextField(const nlohmann::json& obj, const char* field) {
     return Fail(ErrorCode::kValidation, "invalid_field", fmt::format("Trường «{}» phải là một giá trị đơn.", field));
 }
 
+std::optional<Error> ReadText(const nlohmann::json& body,
+                              std::initializer_list<std::pair<const char*, std::string*>> fields) {
+    for (auto [field, target] : fields) {
+        auto value = TextField(body, field);
+        if (!value) return value.error();
+        *target = *value;
+    }
+    return std::nullopt;
+}
+
 Result<std::optional<std::int64_t>> IdField(const nlohmann::json& obj, const char* field) {
     auto it = obj.find(field);
     if (it == obj.end() || it->is_null()) return std::optional<std::int64_t>();

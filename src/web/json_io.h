@@ -18,6 +18,9 @@ Result<std::string> StringField(const nlohmann::json& obj, const char* field);
 // A scalar member as text: strings as they are, numbers and booleans printed ("" when absent or null).
 // Objects and arrays are a 422 naming the field.
 Result<std::string> TextField(const nlohmann::json& obj, const char* field);
+// Reads the named text members of `body` (TextField) into the targets; the first bad member is returned.
+std::optional<Error> ReadText(const nlohmann::json& body,
+                              std::initializer_list<std::pair<const char*, std::string*>> fields);
 // An id member (number or digit string); nullopt when absent or null.
 Result<std::optional<std::int64_t>> IdField(const nlohmann::json& obj, const char* field);
 

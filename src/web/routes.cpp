@@ -10,6 +10,7 @@ void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options)
     api::RegisterAudit(router, app);
     api::RegisterPeople(router, app);
     api::RegisterEligibility(router, app);
+    api::RegisterDossiers(router, app);
     pages::RegisterAuth(router, app, options);
     pages::RegisterHome(router, app);
     pages::RegisterUnits(router, app);

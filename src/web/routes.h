@@ -15,6 +15,7 @@ void RegisterUnits(Router& router, app::App& app);
 void RegisterUsers(Router& router, app::App& app);
 void RegisterAudit(Router& router, app::App& app);
 void RegisterPeople(Router& router, app::App& app);
+void RegisterDossiers(Router& router, app::App& app);
 void RegisterEligibility(Router& router, app::App& app);
 }  // namespace api
 

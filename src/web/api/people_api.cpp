@@ -13,17 +13,6 @@ Response StatusResponse(const Status& s) { return s ? Response::NoContent() : Er
 
 PersonId PathPerson(const Request& req) { return PersonId{std::stoll(req.captures[0])}; }
 
-// Reads the named text members of `body` into the targets; the first bad member is returned.
-std::optional<Error> ReadText(const nlohmann::json& body,
-                              std::initializer_list<std::pair<const char*, std::string*>> fields) {
-    for (auto [field, target] : fields) {
-        auto value = TextField(body, field);
-        if (!value) return value.error();
-        *target = *value;
-    }
-    return std::nullopt;
-}
-
 Result<app::PersonInput> PersonFrom(const nlohmann::json& body) {
     app::PersonInput in;
     if (auto bad = ReadText(body, {{"full_name", &in.full_name},
