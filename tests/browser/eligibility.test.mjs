@@ -83,6 +83,15 @@ describe('eligibility in Chromium', () => {
       api.body.results.map((r) => (r.reasons.some((x) => x.rule === 'once_per_achievement') ? 'held' : r.verdict)));
     assert.equal(await page.getAttribute('#panel-link', 'href'), `/don-vi/${id}/goi-y-khen-thuong?nam=2025`);
     await page.locator('#eligibility').screenshot({ path: shots + 'eligibility-unit-panel.png' });
+    // A unit with sub-units is judged only when its year is asked: its figures read every member.
+    await page.locator('.page-head a', { hasText: 'Sở Giáo dục và Đào tạo' }).click();
+    await page.waitForSelector('#eligibility');
+    assert.equal(await page.locator('#eligibility-table tbody tr[data-award]').count(), 0);
+    assert.match(await page.textContent('#eligibility-table'), /chọn năm thành tích rồi bấm «Xem»/);
+    await page.fill('#e-year', '2025');
+    await page.click('#eligibility-year button');
+    await page.waitForURL(/nam=2025/);
+    assert.ok(await page.locator('#eligibility-table tbody tr[data-award]').count() > 0);
   });
 
   it('the catalogue pages show the rule set of the date asked, each award with its criteria, vote and prize', async () => {

@@ -132,6 +132,9 @@ nlohmann::json SplitPartRows(const nlohmann::json& form, const std::string& unit
 }
 
 // The unit page; `error` and `open` (the form to show again) after a failed submission.
+// Units with at most this many current members (and no sub-units) show their eligibility at once.
+constexpr std::int64_t kPanelMembers = 500;
+
 Response UnitPage(app::App& app, Request& req, UnitId id, int status, const std::string& error, const std::string& open,
                   const nlohmann::json& form, const std::vector<std::pair<std::string, std::string>>& fields = {}) {
     auto detail = app::GetUnitDetail(app, req.Context(), id);
@@ -202,13 +205,20 @@ Response UnitPage(app::App& app, Request& req, UnitId id, int status, const std:
     // may see its people, whose figures it counts, and only while the unit exists.
     int this_year = VietnamDate(app.clock.Now()).year;
     int panel_year = YearParam(req, this_year);
+    // Member figures read every member's record: a unit with sub-units or many people is judged when
+    // its year is asked (?nam=), a small one at once.
     nlohmann::json panel = false;
-    if (!d.unit.valid_to)
-        if (auto list = app::UnitCandidates(app, req.Context(), id, panel_year, VietnamDate(app.clock.Now()))) {
-            nlohmann::json candidates = nlohmann::json::array();
-            for (const auto& c : *list) candidates.push_back(CandidateJson(c));
-            panel = {{"candidates", candidates}};
-        }
+    bool judge_now = !req.Param("nam").empty() || (d.children.empty() && d.current_members <= kPanelMembers);
+    if (!d.unit.valid_to) {
+        nlohmann::json candidates = nlohmann::json::array();
+        bool shown = !judge_now;  // refused (the unit's people out of reach): no panel
+        if (judge_now)
+            if (auto list = app::UnitCandidates(app, req.Context(), id, panel_year, VietnamDate(app.clock.Now()))) {
+                shown = true;
+                for (const auto& c : *list) candidates.push_back(CandidateJson(c));
+            }
+        if (shown) panel = {{"candidates", candidates}};
+    }
     return RenderPage(req, status,
                       {d.unit.name, "/don-vi",
                        nlohmann::json::array({{{"label", "Tổng quan"}, {"href", "/"}},
@@ -248,7 +258,9 @@ Response UnitPage(app::App& app, Request& req, UnitId id, int status, const std:
                        {"panel", panel},
                        {"panel_year", std::to_string(panel_year)},
                        {"panel_action", "/don-vi/" + std::to_string(d.unit.id.value)},
-                       {"panel_empty", "Chưa có bộ quy định khen thưởng cho ngày hôm nay."},
+                       {"panel_empty", judge_now ? "Chưa có bộ quy định khen thưởng cho ngày hôm nay."
+                                                 : "Đơn vị có đơn vị trực thuộc hoặc nhiều cán bộ: chọn năm thành tích "
+                                                   "rồi bấm «Xem» để xét (tính từ hồ sơ của mọi thành viên)."},
                        {"panel_note",
                         "Tập thể được xét theo xếp loại, khen thưởng của đơn vị (kể cả đơn vị tiền thân) "
                         "và kết quả của các thành viên trong năm."},
