@@ -1,6 +1,10 @@
 // Dossier storage against both databases (docs/workflow.md): codes per year, nominees in order with
 // their names, the optimistic version check that stops two people moving one dossier, the timeline,
 // and the list's filters (units in scope, board, state, kind, due date, year).
+#include <algorithm>
+#include <thread>
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "app/dossiers.h"
@@ -308,6 +312,29 @@ TEST_F(Dossiers, TheSimplifiedProcedureTakesOnlyAwardsTheLawAllowsAndASubmittedD
               "Hồ sơ HS-2026-000002 đang ở trạng thái «Đã trình, chờ tiếp nhận»: chỉ sửa danh sách đề nghị khi hồ sơ "
               "còn ở đơn vị (dự thảo hoặc trả lại để bổ sung).");
     EXPECT_FALSE(app::GetDossier(*app_, officer, d.id)->can_edit);
+}
+
+}  // namespace
+}  // namespace tdkt
+
+namespace tdkt {
+namespace {
+
+TEST_F(Dossiers, CreatedAtOnceByManyOfficers_EachGetsItsOwnNumber) {
+    // Eight creations at the same time: the numbers are 1 to 8, none twice, none lost.
+    std::vector<std::thread> threads;
+    std::vector<std::string> codes(8);
+    auto officer = As("canbo.truong");
+    for (int i = 0; i < 8; ++i)
+        threads.emplace_back([&, i] {
+            auto d = app::CreateDossier(*app_, officer, {"Hồ sơ " + std::to_string(i), "", "", "2025", school_});
+            if (d) codes[i] = d->code;
+        });
+    for (auto& t : threads) t.join();
+    std::sort(codes.begin(), codes.end());
+    std::vector<std::string> expected;
+    for (int i = 1; i <= 8; ++i) expected.push_back(fmt::format("HS-2026-{:06}", i));
+    EXPECT_EQ(codes, expected);
 }
 
 }  // namespace

@@ -115,6 +115,9 @@ Result<DossierRecord> CreateDossier(App& app, const RequestContext& ctx, const D
         }
         auto now = app.clock.Now();
         int this_year = VietnamDate(now).year;
+        // The audit chain's head is locked until this transaction ends (RecordChange would take it
+        // anyway): taken first, it keeps two creations from reading the same last number.
+        repos.audit.LockHeadHash();
         d.code = fmt::format("HS-{}-{:06}", this_year, repos.dossiers.NextNumber(this_year));
         d.unit = unit->id;
         d.board_unit = root.id;
