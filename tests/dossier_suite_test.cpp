@@ -253,7 +253,7 @@ TEST_F(Dossiers, NomineesAreTheUnitsOwnForAwardsThatFitAndEachIsJudged) {
     auto a = app::AddNominee(*app_, officer, d.id, Person(teachers_[0], "Chiến sĩ thi đua cơ sở"));
     ASSERT_TRUE(a) << a.error().message;
     EXPECT_EQ(a->award_code, "CSTDCS");
-    EXPECT_FALSE(a->subject_name.empty());
+    store_->Read([&](app::Repositories& r) { EXPECT_EQ(a->subject_name, r.people.Find(teachers_[0])->full_name); });
     auto again = app::AddNominee(*app_, officer, d.id, Person(teachers_[0], "CSTDCS"));
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().message,
@@ -278,12 +278,26 @@ TEST_F(Dossiers, NomineesAreTheUnitsOwnForAwardsThatFitAndEachIsJudged) {
     ASSERT_TRUE(view);
     ASSERT_EQ(view->nominees.size(), 2u);
     EXPECT_EQ(view->nominees[0].award_name, "Chiến sĩ thi đua cơ sở");
+    auto messages = [](const domain::Verdict& v) {
+        std::vector<std::string> out;
+        for (const auto& r : v.reasons) out.push_back(r.message);
+        return out;
+    };
     auto panel = app::PersonCandidates(*app_, officer, teachers_[0], 2025, {2026, 11, 22});
     ASSERT_TRUE(panel);
-    for (const auto& c : *panel)
-        if (c.award == "CSTDCS") EXPECT_EQ(c.verdict.verdict, view->nominees[0].verdict.verdict);
-    EXPECT_FALSE(view->nominees[0].verdict.reasons.empty());
-    EXPECT_FALSE(view->nominees[1].verdict.reasons.empty());
+    auto cstdcs = std::find_if(panel->begin(), panel->end(), [](const auto& c) { return c.award == "CSTDCS"; });
+    ASSERT_NE(cstdcs, panel->end());
+    EXPECT_EQ(cstdcs->verdict.verdict, view->nominees[0].verdict.verdict);
+    EXPECT_EQ(messages(cstdcs->verdict), messages(view->nominees[0].verdict));
+    // The school as the unit page's panel judges it.
+    auto unit_panel = app::UnitCandidates(*app_, officer, school_, 2025, {2026, 11, 22});
+    ASSERT_TRUE(unit_panel);
+    auto ttldxs =
+        std::find_if(unit_panel->begin(), unit_panel->end(), [](const auto& c) { return c.award == "TTLDXS"; });
+    ASSERT_NE(ttldxs, unit_panel->end());
+    EXPECT_EQ(ttldxs->assumes, "");
+    EXPECT_EQ(ttldxs->verdict.verdict, view->nominees[1].verdict.verdict);
+    EXPECT_EQ(messages(ttldxs->verdict), messages(view->nominees[1].verdict));
 
     ASSERT_TRUE(app::RemoveNominee(*app_, officer, d.id, a->id));
     EXPECT_EQ(app::RemoveNominee(*app_, officer, d.id, a->id).error().code, ErrorCode::kNotFound);

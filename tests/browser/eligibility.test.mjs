@@ -91,7 +91,17 @@ describe('eligibility in Chromium', () => {
     await page.fill('#e-year', '2025');
     await page.click('#eligibility-year button');
     await page.waitForURL(/nam=2025/);
-    assert.ok(await page.locator('#eligibility-table tbody tr[data-award]').count() > 0);
+    const department = await rows(page, '#eligibility-table');
+    const departmentId = Number(/\/don-vi\/(\d+)/.exec(page.url())[1]);
+    const judged = await call(server.url, 'POST', '/api/v1/eligibility/check', {
+      token,
+      json: { subjects: [{ id: 'sgd', unit_id: departmentId }],
+        proposals: department.map((r) => ({ subject: 'sgd', award: r[1], year: 2025, decision_date: today })) },
+    });
+    assert.equal(judged.status, 200);
+    assert.deepEqual(department.map((r) => r[1]), ['HCLD_1', 'HCLD_2', 'HCLD_3', 'BK_TTG', 'BK_TINH', 'TTLDXS', 'TTLDTT']);
+    assert.deepEqual(department.map((r) => r[2]),
+      judged.body.results.map((r) => (r.reasons.some((x) => x.rule === 'once_per_achievement') ? 'held' : r.verdict)));
   });
 
   it('the catalogue pages show the rule set of the date asked, each award with its criteria, vote and prize', async () => {
