@@ -10,11 +10,13 @@
 #include "app/dossiers.h"
 #include "app/people.h"
 #include "app/suggestions.h"
+#include "support/dossier_fixture.h"
 #include "support/seeded_suite.h"
 
 namespace tdkt {
 namespace {
 
+using testing::Dossiers;
 using testing::Suite;
 using testing::System;
 
@@ -158,53 +160,6 @@ TEST_F(DossierStore, ListFiltersByScopeBoardStateKindDueDateAndYear) {
 
 // ---- preparing a dossier (app/dossiers.h) ------------------------------------------------------
 
-class Dossiers : public Suite {
-  protected:
-    void SetUp() override {
-        Suite::SetUp();
-        school_ = Unit("HY.SGDDT.THPTCTB");
-        store_->Read([&](app::Repositories& r) {
-            for (const auto& m : r.people.CurrentMemberships(school_)) teachers_.push_back(m.person);
-            for (const auto& m : r.people.CurrentMemberships(Unit("HY.X.VT"))) villagers_.push_back(m.person);
-        });
-        // The small demo may give the school one teacher: a second joins.
-        app::PersonInput in;
-        in.full_name = "Lương Thị Hằng";
-        in.gender = "female";
-        in.birth_date = "14/09/1988";
-        in.national_id = "034188009911";
-        in.category = "vien_chuc";
-        in.unit = school_;
-        in.start_date = "01/09/2025";
-        auto added = app::AddPerson(*app_, System(), in);
-        ASSERT_TRUE(added) << added.error().message;
-        teachers_.push_back(added->id);
-        ASSERT_GE(teachers_.size(), 2u);
-        ASSERT_FALSE(villagers_.empty());
-    }
-    app::DossierRecord Create(const std::string& login, const std::string& procedure = "") {
-        auto d = app::CreateDossier(*app_, As(login),
-                                    {"Đề nghị khen thưởng năm học 2024–2025", "", procedure, "2025", school_});
-        EXPECT_TRUE(d) << d.error().message;
-        return d ? *d : app::DossierRecord{};
-    }
-    app::NomineeInput Person(PersonId p, const std::string& award) {
-        return {"individual", p, std::nullopt, "", award};
-    }
-    int AuditCount(const std::string& action) {
-        app::AuditFilter f;
-        f.limit = 500;
-        int n = 0;
-        store_->Read([&](app::Repositories& r) {
-            for (const auto& e : r.audit.List(f).entries) n += e.action == action;
-        });
-        return n;
-    }
-
-    UnitId school_;
-    std::vector<PersonId> teachers_, villagers_;
-};
-
 TEST_F(Dossiers, AUnitOfficerCreatesADraftForTheirUnitOnly) {
     auto d = Create("canbo.truong");
     EXPECT_EQ(d.code, "HS-2026-000001");
@@ -317,14 +272,15 @@ TEST_F(Dossiers, TheSimplifiedProcedureTakesOnlyAwardsTheLawAllowsAndASubmittedD
     auto d = Create("canbo.truong");
     ASSERT_TRUE(app::AddNominee(*app_, officer, d.id, Person(teachers_[0], "LDTT")));
     store_->Write([&](app::Repositories& r) {
-        return r.dossiers.UpdateState(d.id, 1, "submitted", "2026-11-23T01:00:00.000Z", std::nullopt);
+        return r.dossiers.UpdateState(d.id, r.dossiers.Find(d.id)->version, "submitted", "2026-11-23T01:00:00.000Z",
+                                      std::nullopt);
     });
     auto late = app::AddNominee(*app_, officer, d.id, Person(teachers_[1], "LDTT"));
     ASSERT_FALSE(late);
     EXPECT_EQ(late.error().code, ErrorCode::kConflict);
     EXPECT_EQ(late.error().message,
-              "Hồ sơ HS-2026-000002 đang ở trạng thái «Đã trình, chờ tiếp nhận»: chỉ sửa danh sách đề nghị khi hồ sơ "
-              "còn ở đơn vị (dự thảo hoặc trả lại để bổ sung).");
+              "Hồ sơ HS-2026-000002 đang ở trạng thái «Đã trình, chờ tiếp nhận»: chỉ sửa danh sách đề nghị, giấy tờ "
+              "khi hồ sơ còn ở đơn vị (dự thảo hoặc trả lại để bổ sung).");
     EXPECT_FALSE(app::GetDossier(*app_, officer, d.id)->can_edit);
 }
 

@@ -44,6 +44,8 @@ struct App {
     TouchThrottle touches;
     // The award catalogue with the province's overlays (app/catalog.h); null = the built-in one.
     std::shared_ptr<const domain::Catalog> catalog;
+    // Where dossier files' bytes live (app/files.h); null = the database.
+    std::shared_ptr<FileStore> files;
 };
 
 }  // namespace tdkt::app

@@ -329,7 +329,12 @@ class Converter {
         if (out.household_rounding != "individual_rounded" && out.household_rounding != "once")
             problems_.Add(where, "household_rounding phải là individual_rounded hoặc once");
         if (r.contains("documents"))
-            for (const auto& d : r["documents"]) out.documents.push_back({Str(d, "code"), Str(d, "name")});
+            for (const auto& d : r["documents"]) {
+                std::string per = d.contains("per") ? Str(d, "per") : "dossier";
+                if (per != "dossier" && per != "nominee")
+                    problems_.Add(where, fmt::format("giấy tờ «{}»: per phải là dossier hoặc nominee", Str(d, "code")));
+                out.documents.push_back({Str(d, "code"), Str(d, "name"), per == "nominee"});
+            }
         referenced_.clear();
         std::set<std::string> codes;
         int i = 0;

@@ -8,6 +8,7 @@
 
 #include "app/audit_log.h"
 #include "app/catalog.h"
+#include "app/dossier_rules.h"
 #include "app/eligibility.h"
 #include "app/policy.h"
 #include "app/validation.h"
@@ -15,6 +16,9 @@
 
 namespace tdkt::app {
 namespace {
+
+using dossier::EditableDossier;
+using dossier::NotFound;
 
 using nlohmann::json;
 
@@ -37,11 +41,6 @@ json NomineeSnapshot(const NomineeRecord& n) {
     return out;
 }
 
-Error NotFound(DossierId id) {
-    return Error{
-        ErrorCode::kNotFound, "dossier_not_found", fmt::format("Không tìm thấy hồ sơ số {}.", id.value), "", {}};
-}
-
 // The unit and its current sub-units, at any depth.
 std::unordered_set<UnitId> Subtree(UnitRepository& units, UnitId root) {
     std::unordered_set<UnitId> out{root};
@@ -52,32 +51,6 @@ std::unordered_set<UnitId> Subtree(UnitRepository& units, UnitId root) {
             if (u.parent && out.count(*u.parent) && !u.valid_to && out.insert(u.id).second) grew = true;
     }
     return out;
-}
-
-// The states in which the proposing unit holds the dossier and may change its nominees.
-bool UnitHolds(const domain::Workflow& workflow, const DossierRecord& d) {
-    const auto* state = workflow.State(d.state);
-    return state && state->holder == "unit";
-}
-
-std::string StateName(const domain::Workflow& workflow, const std::string& code) {
-    const auto* state = workflow.State(code);
-    return state ? state->name : code;
-}
-
-// The dossier, if it exists, the actor may prepare it and the unit holds it now.
-Result<DossierRecord> EditableDossier(Repositories& repos, const RequestContext& ctx, const domain::Workflow& workflow,
-                                      DossierId id) {
-    auto d = repos.dossiers.Find(id);
-    if (!d) return tl::unexpected(NotFound(id));
-    if (auto ok = Authorize(repos.units, ctx, domain::Action::kPrepareDossiers, d->unit); !ok)
-        return tl::unexpected(ok.error());
-    if (!UnitHolds(workflow, *d))
-        return Fail(ErrorCode::kConflict, "dossier_not_editable",
-                    fmt::format("Hồ sơ {} đang ở trạng thái «{}»: chỉ sửa danh sách đề nghị khi hồ sơ còn ở đơn vị "
-                                "(dự thảo hoặc trả lại để bổ sung).",
-                                d->code, StateName(workflow, d->state)));
-    return *d;
 }
 
 }  // namespace
@@ -206,6 +179,7 @@ Result<NomineeRecord> AddNominee(App& app, const RequestContext& ctx, DossierId 
                                       award ? award->name : n.award_code));
         if (!c.ok()) return (out = tl::unexpected(c.AsError())), false;
         n.id = repos.dossiers.AddNominee(n);
+        repos.dossiers.Touch(id, FormatIsoUtc(app.clock.Now()));
         RecordChange(repos, app.clock, ctx,
                      {"dossier.nominee_add", "dossier_nominee", std::to_string(n.id), nullptr, NomineeSnapshot(n)});
         for (auto& stored : repos.dossiers.Nominees(id))
@@ -230,6 +204,7 @@ Status RemoveNominee(App& app, const RequestContext& ctx, DossierId id, std::int
             return (out = Fail(ErrorCode::kNotFound, "nominee_not_found",
                                fmt::format("Hồ sơ {} không có người được đề nghị số {}.", d->code, nominee))),
                    false;
+        repos.dossiers.Touch(id, FormatIsoUtc(app.clock.Now()));
         RecordChange(
             repos, app.clock, ctx,
             {"dossier.nominee_remove", "dossier_nominee", std::to_string(nominee), NomineeSnapshot(*before), nullptr});
@@ -242,51 +217,46 @@ Status RemoveNominee(App& app, const RequestContext& ctx, DossierId id, std::int
 Result<DossierView> GetDossier(App& app, const RequestContext& ctx, DossierId id) {
     if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
     const auto& catalog = CatalogOf(app);
-    Result<DossierView> out = tl::unexpected(NotFound(id));
+    std::optional<dossier::Facts> facts;
+    Status visible = {};
     app.store.Read([&](Repositories& repos) {
         auto d = repos.dossiers.Find(id);
         if (!d) return;
         if (auto ok = Authorize(repos.units, ctx, domain::Action::kViewDossiers, d->unit); !ok)
-            return void(out = tl::unexpected(ok.error()));
-        DossierView view;
-        view.dossier = *d;
-        view.state_name = StateName(catalog.workflow, d->state);
-        if (const auto* state = catalog.workflow.State(d->state)) view.holder = state->holder;
-        for (auto& n : repos.dossiers.Nominees(id)) view.nominees.push_back({std::move(n), "", {}});
-        view.events = repos.dossiers.Events(id);
-        view.can_edit = UnitHolds(catalog.workflow, *d) &&
-                        Authorize(repos.units, ctx, domain::Action::kPrepareDossiers, d->unit).has_value();
-        out = std::move(view);
+            return void(visible = tl::unexpected(ok.error()));
+        facts = dossier::ReadFacts(repos, *d);
     });
-    if (!out) return out;
-    // Each nominee judged for the dossier's year, decided today, from the stored record; the
-    // nominees are evaluated together, so only the highest title of one subject is paid.
+    if (!visible) return tl::unexpected(visible.error());
+    if (!facts) return tl::unexpected(NotFound(id));
+    std::vector<std::string> award_names;
+    dossier::Judge(app, ctx, *facts, &award_names);
     Date today = VietnamDate(app.clock.Now());
-    CheckDocument doc;
-    for (auto& nv : out->nominees) {
-        const auto& n = nv.record;
-        domain::SubjectHistory subject;
-        subject.id = "n" + std::to_string(n.id);
-        subject.type = n.subject_type;
-        subject.name = n.subject_name;
-        StoredSubject stored;
-        stored.index = doc.subjects.size();
-        if (n.person) stored.person_id = n.person->value;
-        if (n.unit && n.subject_type == "collective") stored.unit_id = n.unit->value;
-        if (stored.person_id || stored.unit_id) doc.stored.push_back(stored);
-        doc.subjects.push_back(std::move(subject));
-        doc.proposals.push_back(
-            {"n" + std::to_string(n.id), n.award_code, out->dossier.year, out->dossier.kind, today});
-        const auto* rules = catalog.InForce(today);
-        const auto* award = rules ? rules->Find(n.award_code) : nullptr;
-        nv.award_name = award ? award->name : n.award_code;
-    }
-    // When a nominee is outside the reader's reach (a person moved to another unit since), nothing is
-    // read and every nominee is judged without a record: the verdicts then ask for evidence.
-    (void)LoadStoredSubjects(app, ctx, doc);
-    auto verdicts = CheckAll(catalog, doc);
-    for (std::size_t i = 0; i < verdicts.size(); ++i) out->nominees[i].verdict = std::move(verdicts[i]);
-    return out;
+    DossierView view;
+    view.dossier = facts->dossier;
+    view.state_name = dossier::StateName(catalog.workflow, facts->dossier.state);
+    if (const auto* state = catalog.workflow.State(facts->dossier.state)) view.holder = state->holder;
+    for (std::size_t i = 0; i < facts->nominees.size(); ++i)
+        view.nominees.push_back({facts->nominees[i], award_names[i], facts->verdicts[i]});
+    view.events = facts->events;
+    view.documents = facts->documents;
+    view.consultation = facts->consultation;
+    view.required = dossier::RequiredDocuments(catalog, today, *facts);
+    app.store.Read([&](Repositories& repos) {
+        if (auto unit = repos.units.Find(facts->dossier.unit); unit && unit->parent)
+            if (auto parent = repos.units.Find(*unit->parent)) view.parent_unit_name = parent->name;
+        if (auto board = repos.units.Find(facts->dossier.board_unit)) view.board_unit_name = board->name;
+        view.actions = dossier::ActionsFor(repos, ctx, catalog, today, *facts);
+        view.can_edit = dossier::UnitHolds(catalog.workflow, facts->dossier) &&
+                        Authorize(repos.units, ctx, domain::Action::kPrepareDossiers, facts->dossier.unit).has_value();
+        const auto* state = catalog.workflow.State(facts->dossier.state);
+        bool board_appraises = state && state->holder == "board" &&
+                               (facts->dossier.state == "submitted" || facts->dossier.state == "received" ||
+                                facts->dossier.state == "appraised" || facts->dossier.state == "consultation");
+        view.can_override = board_appraises &&
+                            (HoldsRole(repos.units, ctx, domain::Role::kBoardSpecialist, facts->dossier.board_unit) ||
+                             HoldsRole(repos.units, ctx, domain::Role::kBoardLeader, facts->dossier.board_unit));
+    });
+    return view;
 }
 
 Result<DossierPage> ListDossiers(App& app, const RequestContext& ctx, DossierFilter filter) {

@@ -77,6 +77,11 @@ Status Authorize(UnitRepository& units, const RequestContext& ctx, domain::Actio
     return {};
 }
 
+std::vector<UnitId> AuthoritiesOf(UnitRepository& units, UnitId unit) {
+    auto target = units.Find(unit);
+    return target ? Authorities(units, *target) : std::vector<UnitId>{};
+}
+
 bool HoldsRole(UnitRepository& units, const RequestContext& ctx, domain::Role role, UnitId unit) {
     if (ctx.system) return true;
     if (!ctx.actor) return false;

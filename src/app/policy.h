@@ -25,6 +25,9 @@ Status AuthorizePerson(UnitRepository& units, const RequestContext& ctx, domain:
 // Whether the actor holds `role` on `unit` or one of its ancestors (the workflow's "who may"); the
 // system context holds every role.
 bool HoldsRole(UnitRepository& units, const RequestContext& ctx, domain::Role role, UnitId unit);
+// The units whose grants reach `unit`: itself and its ancestors (and, for a unit that has ended,
+// its successors' ancestors).
+std::vector<UnitId> AuthoritiesOf(UnitRepository& units, UnitId unit);
 // Anonymous contexts get the 401 every protected use case returns.
 Status RequireSignedIn(const RequestContext& ctx);
 

@@ -37,6 +37,7 @@
 #include "reports/people_list.h"
 #include "reports/xlsx_reader.h"
 #include "reports/xlsx_table.h"
+#include "storage/file_stores.h"
 #include "storage/sql_store.h"
 
 namespace tdkt::cli {
@@ -63,6 +64,7 @@ struct Options {
     std::vector<std::string> roles;  // ROLE@UNIT_CODE
     std::string output;
     std::vector<std::string> catalog_files;  // the province's overlays of the award catalogue
+    std::string files;                       // where dossier files live: "db" or "dir:/path" (ADR 0013)
     bool everyone = false;
     int year = 0;
     std::string decision_date;
@@ -135,6 +137,12 @@ int WithApp(const Options& o, std::size_t pool, const std::function<int(app::App
     SystemClock clock;
     app::App app{**store, clock, {}, {}};
     app.catalog = *catalog;
+    try {
+        app.files = storage::OpenFileStore(o.files);
+    } catch (const std::exception& e) {
+        std::cerr << "Lỗi: " << e.what() << std::endl;
+        return 2;
+    }
     return fn(app);
 }
 
@@ -366,6 +374,11 @@ int Run(int argc, char** argv, const Hooks& hooks) {
         ->check(CLI::Range(1, 256));
     serve->add_option("--catalog", o.catalog_files, "A province's overlay of the award catalogue (repeatable)")
         ->envname("TDKT_CATALOG");
+    serve
+        ->add_option("--files", o.files,
+                     "Where dossier files are kept: db (in the database, default) or dir:/absolute/path, a "
+                     "directory every app server shares")
+        ->envname("TDKT_FILES");
     serve->add_flag("--no-access-log", o.no_access_log, "Do not write the access log");
     serve->add_flag("--secure-cookies", o.secure_cookies, "Always mark cookies Secure (set automatically behind TLS)");
     serve->callback([&] { action = [&] { return Serve(o, hooks); }; });

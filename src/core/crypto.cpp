@@ -18,6 +18,24 @@ std::string Sha256Hex(std::string_view bytes) {
     return std::string(hex, crypto_hash_sha256_BYTES * 2);
 }
 
+std::string Base64Encode(std::string_view bytes) {
+    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    out.resize(out.size() - 1);  // the terminating NUL
+    return out;
+}
+
+std::optional<std::string> Base64Decode(std::string_view text) {
+    std::string out(text.size() / 4 * 3 + 3, '\0');
+    std::size_t len = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                          &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+        return std::nullopt;
+    out.resize(len);
+    return out;
+}
+
 std::string RandomToken(std::size_t bytes) {
     std::string raw(bytes, '\0');
     randombytes_buf(raw.data(), raw.size());

@@ -34,4 +34,13 @@ TEST_F(Crypto, SecretEquals_ComparesWholeValue) {
     EXPECT_FALSE(SecretEquals("abc", "ab"));
 }
 
+TEST_F(Crypto, Base64RoundTripsBinary) {
+    std::string bytes("\x00\xff\x10PDF-1.7 \xe1\xba\xa1", 15);
+    EXPECT_EQ(Base64Encode("Man"), "TWFu");
+    EXPECT_EQ(Base64Encode("Ma"), "TWE=");
+    EXPECT_EQ(Base64Decode(Base64Encode(bytes)), bytes);
+    EXPECT_EQ(Base64Decode("TWE="), std::optional<std::string>("Ma"));
+    EXPECT_EQ(Base64Decode("T*E="), std::nullopt);
+}
+
 }  // namespace tdkt::crypto

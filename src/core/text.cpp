@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include <unicode/coll.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -86,6 +87,12 @@ std::string Fold(std::string_view s) {
         out.append(u_tolower(c));
     }
     return ToUtf8(out);
+}
+
+std::string UpperVi(std::string_view s) {
+    icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    in.toUpper(icu::Locale("vi"));
+    return Nfc(ToUtf8(in));
 }
 
 std::string CollationKey(std::string_view s) {

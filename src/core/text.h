@@ -15,6 +15,8 @@ std::string Nfc(std::string_view s);
 std::string CleanLine(std::string_view s);
 // Search key: NFD, combining marks removed, lower-cased, đ/Đ → d. "Đặng Thị Đào" → "dang thi dao".
 std::string Fold(std::string_view s);
+// Upper case in Vietnamese: "Trường THPT Chu Văn An" → "TRƯỜNG THPT CHU VĂN AN" (NFC).
+std::string UpperVi(std::string_view s);
 // Vietnamese collation key (ICU "vi"): compare keys bytewise to sort An, Ân, Ấn, Bình, Dương, Đào.
 std::string CollationKey(std::string_view s);
 // 1234567 → "1.234.567", -5000 → "-5.000"

@@ -44,4 +44,9 @@ TEST(Text_FormatNumberVi, GroupsThousandsWithDots) {
 
 TEST(Text_Length, CountsCodePoints) { EXPECT_EQ(Length("Đặng"), 4u); }
 
+TEST(Text, UpperViKeepsMarks) {
+    EXPECT_EQ(UpperVi("Ủy ban nhân dân tỉnh Hưng Yên"), "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN");
+    EXPECT_EQ(UpperVi("đặng thị đào"), "ĐẶNG THỊ ĐÀO");
+}
+
 }  // namespace tdkt::text

@@ -28,6 +28,12 @@ const AwardDef* RuleSet::Find(std::string_view code) const {
     return nullptr;
 }
 
+const DocumentKind* RuleSet::Document(std::string_view code) const {
+    for (const auto& d : documents)
+        if (d.code == code) return &d;
+    return nullptr;
+}
+
 const RuleSet* Catalog::InForce(const Date& d) const {
     for (const auto& r : rule_sets)
         if (r.InForce(d)) return &r;

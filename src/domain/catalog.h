@@ -102,6 +102,9 @@ struct AwardDef {
 struct DocumentKind {
     std::string code;  // to_trinh, bao_cao_thanh_tich …
     std::string name;  // Vietnamese
+    // One per nominee (each one's achievement report …) rather than one for the dossier ("per":
+    // "nominee" in the catalogue; the law lists the documents, which are per nominee is our reading).
+    bool per_nominee = false;
 };
 
 struct RuleSet {
@@ -117,6 +120,7 @@ struct RuleSet {
     std::string household_rounding = "individual_rounded";
 
     const AwardDef* Find(std::string_view code) const;
+    const DocumentKind* Document(std::string_view code) const;
     bool InForce(const Date& d) const { return !(d < valid_from) && (!valid_to || d < *valid_to); }
 };
 

@@ -1,4 +1,6 @@
 // Nomination dossiers, their nominees and their timeline on SOCI (docs/workflow.md).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "storage/sql_repositories.h"
@@ -100,6 +102,11 @@ bool SqlDossierRepository::UpdateState(DossierId id, int expected_version, const
                          st.exchange(soci::use(value));
                          st.exchange(soci::use(expected_version));
                      }) == 1;
+}
+
+void SqlDossierRepository::Touch(DossierId id, const std::string& at) {
+    long long value = id.value;
+    s_ << "UPDATE dossiers SET version = version + 1, updated_at = :a WHERE id = :id", soci::use(at), soci::use(value);
 }
 
 app::DossierPage SqlDossierRepository::List(const app::DossierFilter& f) {
@@ -265,6 +272,315 @@ std::vector<app::DossierEvent> SqlDossierRepository::Events(DossierId dossier) {
             out.push_back(std::move(r));
         });
     return out;
+}
+
+std::int64_t SqlDossierRepository::AddDocument(const app::DocumentRecord& doc) {
+    long long id = 0, d = doc.dossier.value;
+    NullableId nominee;
+    if (doc.nominee) nominee.value = *doc.nominee, nominee.ind = soci::i_ok;
+    int generated = doc.generated ? 1 : 0;
+    s_ << "INSERT INTO dossier_documents (dossier_id, nominee_id, doc_type, file_name, sha256, generated, uploaded_by, "
+          "uploaded_at) VALUES (:d, :n, :t, :f, :h, :g, :b, :a) RETURNING id",
+        soci::use(d), soci::use(nominee.value, nominee.ind), soci::use(doc.doc_type), soci::use(doc.file_name),
+        soci::use(doc.sha256), soci::use(generated), soci::use(doc.uploaded_by), soci::use(doc.uploaded_at),
+        soci::into(id);
+    return id;
+}
+
+std::vector<app::DocumentRecord> SqlDossierRepository::Documents(DossierId dossier) {
+    long long id = 0, d = dossier.value, size = 0;
+    int generated = 0;
+    NullableId nominee;
+    app::DocumentRecord doc;
+    std::vector<app::DocumentRecord> out;
+    ForEachRow(
+        s_,
+        "SELECT x.id, x.nominee_id, x.doc_type, x.file_name, x.sha256, f.media_type, f.size, x.generated, "
+        "x.uploaded_by, x.uploaded_at FROM dossier_documents x JOIN files f ON f.sha256 = x.sha256 "
+        "WHERE x.dossier_id = :d AND x.removed_at IS NULL ORDER BY x.doc_type, x.id",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(id));
+            st.exchange(soci::into(nominee.value, nominee.ind));
+            st.exchange(soci::into(doc.doc_type));
+            st.exchange(soci::into(doc.file_name));
+            st.exchange(soci::into(doc.sha256));
+            st.exchange(soci::into(doc.media_type));
+            st.exchange(soci::into(size));
+            st.exchange(soci::into(generated));
+            st.exchange(soci::into(doc.uploaded_by));
+            st.exchange(soci::into(doc.uploaded_at));
+            st.exchange(soci::use(d));
+        },
+        [&] {
+            app::DocumentRecord r = doc;
+            r.id = id;
+            r.dossier = dossier;
+            r.nominee = nominee.ind == soci::i_ok ? std::optional<std::int64_t>(nominee.value) : std::nullopt;
+            r.size = size;
+            r.generated = generated != 0;
+            out.push_back(std::move(r));
+        });
+    return out;
+}
+
+bool SqlDossierRepository::RemoveDocument(DossierId dossier, std::int64_t document, const std::string& login,
+                                          const std::string& at) {
+    long long d = dossier.value, x = document;
+    return ExecCount(s_,
+                     "UPDATE dossier_documents SET removed_at = :a, removed_by = :l WHERE id = :x AND dossier_id = :d "
+                     "AND removed_at IS NULL",
+                     [&](soci::statement& st) {
+                         st.exchange(soci::use(at));
+                         st.exchange(soci::use(login));
+                         st.exchange(soci::use(x));
+                         st.exchange(soci::use(d));
+                     }) == 1;
+}
+
+std::optional<app::FileRecord> SqlFileRepository::Find(const std::string& sha256) {
+    app::FileRecord f;
+    long long size = 0;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT sha256, size, media_type, created_at FROM files WHERE sha256 = :h", soci::use(sha256),
+        soci::into(f.sha256, ind), soci::into(size), soci::into(f.media_type), soci::into(f.created_at);
+    if (ind != soci::i_ok) return std::nullopt;
+    f.size = size;
+    return f;
+}
+
+void SqlFileRepository::Insert(const app::FileRecord& f, const std::optional<std::string>& content_b64) {
+    if (auto existing = Find(f.sha256)) {
+        // Known already: the bytes are added if the row had none (a directory store's row, then the
+        // database chosen).
+        if (content_b64 && !ContentBase64(f.sha256))
+            s_ << "UPDATE files SET content_b64 = :c WHERE sha256 = :h", soci::use(*content_b64), soci::use(f.sha256);
+        return;
+    }
+    long long size = f.size;
+    std::string content = content_b64.value_or("");
+    soci::indicator ind = content_b64 ? soci::i_ok : soci::i_null;
+    s_ << "INSERT INTO files (sha256, size, media_type, content_b64, created_at) VALUES (:h, :s, :m, :c, :a)",
+        soci::use(f.sha256), soci::use(size), soci::use(f.media_type), soci::use(content, ind), soci::use(f.created_at);
+}
+
+std::optional<std::string> SqlFileRepository::ContentBase64(const std::string& sha256) {
+    std::string content;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT content_b64 FROM files WHERE sha256 = :h", soci::use(sha256), soci::into(content, ind);
+    if (ind != soci::i_ok) return std::nullopt;
+    return content;
+}
+
+std::int64_t SqlNotificationRepository::Insert(const app::NotificationRecord& n) {
+    long long id = 0, user = n.user.value;
+    NullableId dossier(n.dossier);
+    s_ << "INSERT INTO notifications (user_id, dossier_id, message, link, created_at) VALUES (:u, :d, :m, :l, :a) "
+          "RETURNING id",
+        soci::use(user), soci::use(dossier.value, dossier.ind), soci::use(n.message), soci::use(n.link),
+        soci::use(n.created_at), soci::into(id);
+    return id;
+}
+
+std::vector<app::NotificationRecord> SqlNotificationRepository::ForUser(UserId user, bool unread_only, int limit) {
+    long long id = 0, u = user.value;
+    NullableId dossier;
+    NullableText read;
+    app::NotificationRecord n;
+    std::vector<app::NotificationRecord> out;
+    ForEachRow(
+        s_,
+        std::string(
+            "SELECT id, dossier_id, message, link, created_at, read_at FROM notifications WHERE user_id = :u ") +
+            (unread_only ? "AND read_at IS NULL " : "") + "ORDER BY id DESC LIMIT " +
+            std::to_string(std::clamp(limit, 1, 500)),
+        [&](soci::statement& st) {
+            st.exchange(soci::into(id));
+            st.exchange(soci::into(dossier.value, dossier.ind));
+            st.exchange(soci::into(n.message));
+            st.exchange(soci::into(n.link));
+            st.exchange(soci::into(n.created_at));
+            st.exchange(soci::into(read.value, read.ind));
+            st.exchange(soci::use(u));
+        },
+        [&] {
+            app::NotificationRecord r = n;
+            r.id = id;
+            r.user = user;
+            r.dossier = dossier.As<DossierId>();
+            r.read_at = read.ind == soci::i_ok ? std::optional<std::string>(read.value) : std::nullopt;
+            out.push_back(std::move(r));
+        });
+    return out;
+}
+
+std::int64_t SqlNotificationRepository::CountUnread(UserId user) {
+    long long u = user.value, count = 0;
+    s_ << "SELECT COUNT(*) FROM notifications WHERE user_id = :u AND read_at IS NULL", soci::use(u), soci::into(count);
+    return count;
+}
+
+std::int64_t SqlNotificationRepository::MarkRead(UserId user, std::int64_t id, const std::string& at) {
+    long long u = user.value, n = id;
+    return ExecCount(s_,
+                     std::string("UPDATE notifications SET read_at = :a WHERE user_id = :u AND read_at IS NULL") +
+                         (id ? " AND id = :n" : ""),
+                     [&](soci::statement& st) {
+                         st.exchange(soci::use(at));
+                         st.exchange(soci::use(u));
+                         if (n) st.exchange(soci::use(n));
+                     });
+}
+
+namespace {
+
+constexpr const char* kConsultationColumns =
+    "SELECT id, dossier_id, opened_on, closes_on, working_days, opened_by, opened_at FROM consultations ";
+
+template <class BindUse>
+std::vector<app::ConsultationRecord> QueryConsultations(soci::session& s, const std::string& sql, BindUse bind_use) {
+    long long id = 0, dossier = 0;
+    int days = 0;
+    std::string opened_on, closes_on;
+    app::ConsultationRecord c;
+    std::vector<app::ConsultationRecord> out;
+    ForEachRow(
+        s, sql,
+        [&](soci::statement& st) {
+            st.exchange(soci::into(id));
+            st.exchange(soci::into(dossier));
+            st.exchange(soci::into(opened_on));
+            st.exchange(soci::into(closes_on));
+            st.exchange(soci::into(days));
+            st.exchange(soci::into(c.opened_by));
+            st.exchange(soci::into(c.opened_at));
+            bind_use(st);
+        },
+        [&] {
+            app::ConsultationRecord r = c;
+            r.id = id;
+            r.dossier = DossierId{dossier};
+            r.opened_on = ParseIsoDate(opened_on).value_or(Date{});
+            r.closes_on = ParseIsoDate(closes_on).value_or(Date{});
+            r.working_days = days;
+            out.push_back(std::move(r));
+        });
+    return out;
+}
+
+}  // namespace
+
+std::optional<app::ConsultationRecord> SqlDossierRepository::Consultation(DossierId dossier) {
+    long long d = dossier.value;
+    auto rows = QueryConsultations(s_, std::string(kConsultationColumns) + "WHERE dossier_id = :d",
+                                   [&](soci::statement& st) { st.exchange(soci::use(d)); });
+    return rows.empty() ? std::nullopt : std::optional(rows.front());
+}
+
+std::int64_t SqlDossierRepository::InsertConsultation(const app::ConsultationRecord& c) {
+    long long id = 0, d = c.dossier.value;
+    std::string opened = FormatIsoDate(c.opened_on), closes = FormatIsoDate(c.closes_on);
+    int days = c.working_days;
+    s_ << "INSERT INTO consultations (dossier_id, opened_on, closes_on, working_days, opened_by, opened_at) VALUES "
+          "(:d, :o, :c, :w, :b, :a) RETURNING id",
+        soci::use(d), soci::use(opened), soci::use(closes), soci::use(days), soci::use(c.opened_by),
+        soci::use(c.opened_at), soci::into(id);
+    return id;
+}
+
+std::vector<app::ConsultationRecord> SqlDossierRepository::OpenConsultations(const Date& day) {
+    std::string d = FormatIsoDate(day);
+    return QueryConsultations(
+        s_, std::string(kConsultationColumns) + "WHERE opened_on <= :d1 AND closes_on >= :d2 ORDER BY id DESC",
+        [&](soci::statement& st) {
+            st.exchange(soci::use(d));
+            st.exchange(soci::use(d));
+        });
+}
+
+std::int64_t SqlDossierRepository::AddComment(const app::CommentRecord& c) {
+    long long id = 0, consultation = c.consultation;
+    NullableId nominee;
+    if (c.nominee) nominee.value = *c.nominee, nominee.ind = soci::i_ok;
+    s_ << "INSERT INTO consultation_comments (consultation_id, nominee_id, author_name, author_contact, body, "
+          "client_key, created_at, status) VALUES (:c, :n, :an, :ac, :b, :k, :a, :s) RETURNING id",
+        soci::use(consultation), soci::use(nominee.value, nominee.ind), soci::use(c.author_name),
+        soci::use(c.author_contact), soci::use(c.body), soci::use(c.client_key), soci::use(c.created_at),
+        soci::use(c.status), soci::into(id);
+    return id;
+}
+
+std::vector<app::CommentRecord> SqlDossierRepository::Comments(std::int64_t consultation, bool published_only) {
+    long long id = 0, cid = consultation;
+    NullableId nominee;
+    NullableText responded;
+    app::CommentRecord c;
+    std::vector<app::CommentRecord> out;
+    ForEachRow(
+        s_,
+        std::string("SELECT id, nominee_id, author_name, author_contact, body, client_key, created_at, status, "
+                    "moderated_by, response, responded_by, responded_at FROM consultation_comments WHERE "
+                    "consultation_id = :c ") +
+            (published_only ? "AND status = 'published' " : "") + "ORDER BY id",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(id));
+            st.exchange(soci::into(nominee.value, nominee.ind));
+            st.exchange(soci::into(c.author_name));
+            st.exchange(soci::into(c.author_contact));
+            st.exchange(soci::into(c.body));
+            st.exchange(soci::into(c.client_key));
+            st.exchange(soci::into(c.created_at));
+            st.exchange(soci::into(c.status));
+            st.exchange(soci::into(c.moderated_by));
+            st.exchange(soci::into(c.response));
+            st.exchange(soci::into(c.responded_by));
+            st.exchange(soci::into(responded.value, responded.ind));
+            st.exchange(soci::use(cid));
+        },
+        [&] {
+            app::CommentRecord r = c;
+            r.id = id;
+            r.consultation = consultation;
+            r.nominee = nominee.ind == soci::i_ok ? std::optional<std::int64_t>(nominee.value) : std::nullopt;
+            r.responded_at = responded.ind == soci::i_ok ? std::optional<std::string>(responded.value) : std::nullopt;
+            out.push_back(std::move(r));
+        });
+    return out;
+}
+
+std::int64_t SqlDossierRepository::CountCommentsSince(const std::string& client_key, const std::string& since) {
+    long long count = 0;
+    s_ << "SELECT COUNT(*) FROM consultation_comments WHERE client_key = :k AND created_at >= :s",
+        soci::use(client_key), soci::use(since), soci::into(count);
+    return count;
+}
+
+bool SqlDossierRepository::ModerateComment(std::int64_t consultation, std::int64_t comment, const std::string& status,
+                                           const std::string& login) {
+    long long c = consultation, n = comment;
+    return ExecCount(s_,
+                     "UPDATE consultation_comments SET status = :s, moderated_by = :l WHERE id = :n AND "
+                     "consultation_id = :c",
+                     [&](soci::statement& st) {
+                         st.exchange(soci::use(status));
+                         st.exchange(soci::use(login));
+                         st.exchange(soci::use(n));
+                         st.exchange(soci::use(c));
+                     }) == 1;
+}
+
+bool SqlDossierRepository::RespondComment(std::int64_t consultation, std::int64_t comment, const std::string& response,
+                                          const std::string& login, const std::string& at) {
+    long long c = consultation, n = comment;
+    return ExecCount(s_,
+                     "UPDATE consultation_comments SET response = :r, responded_by = :l, responded_at = :a WHERE id = "
+                     ":n AND consultation_id = :c",
+                     [&](soci::statement& st) {
+                         st.exchange(soci::use(response));
+                         st.exchange(soci::use(login));
+                         st.exchange(soci::use(at));
+                         st.exchange(soci::use(n));
+                         st.exchange(soci::use(c));
+                     }) == 1;
 }
 
 }  // namespace tdkt::storage

@@ -148,6 +148,37 @@ std::vector<app::RoleGrant> SqlUserRepository::Grants(UserId id) {
     return out;
 }
 
+std::vector<UserId> SqlUserRepository::Holders(const std::vector<domain::Role>& roles,
+                                               const std::vector<UnitId>& units) {
+    if (roles.empty() || units.empty()) return {};
+    std::vector<int> role_values;
+    std::vector<long long> unit_values;
+    std::string sql =
+        "SELECT DISTINCT g.user_id FROM role_grants g JOIN users u ON u.id = g.user_id WHERE u.disabled = 0 "
+        "AND g.role IN (";
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+        sql += (i ? ", :r" : ":r") + std::to_string(i);
+        role_values.push_back(static_cast<int>(roles[i]));
+    }
+    sql += ") AND g.unit_id IN (";
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        sql += (i ? ", :u" : ":u") + std::to_string(i);
+        unit_values.push_back(units[i].value);
+    }
+    sql += ") ORDER BY g.user_id";
+    long long id = 0;
+    std::vector<UserId> out;
+    ForEachRow(
+        s_, sql,
+        [&](soci::statement& st) {
+            st.exchange(soci::into(id));
+            for (auto& r : role_values) st.exchange(soci::use(r));
+            for (auto& u : unit_values) st.exchange(soci::use(u));
+        },
+        [&] { out.push_back(UserId{id}); });
+    return out;
+}
+
 void SqlUserRepository::AddGrant(UserId id, domain::Role role, UnitId unit) {
     long long user = id.value, unit_id = unit.value;
     int value = static_cast<int>(role);

@@ -23,6 +23,7 @@ class SqlUserRepository final : public app::UserRepository {
     std::vector<app::RoleGrant> Grants(UserId id) override;
     void AddGrant(UserId id, domain::Role role, UnitId unit) override;
     bool RemoveGrant(UserId id, domain::Role role, UnitId unit) override;
+    std::vector<UserId> Holders(const std::vector<domain::Role>& roles, const std::vector<UnitId>& units) override;
 
   private:
     soci::session& s_;
@@ -140,6 +141,7 @@ class SqlDossierRepository final : public app::DossierRepository {
     std::optional<app::DossierRecord> Find(DossierId id) override;
     bool UpdateState(DossierId id, int expected_version, const std::string& state, const std::string& since,
                      const std::optional<Date>& due) override;
+    void Touch(DossierId id, const std::string& at) override;
     app::DossierPage List(const app::DossierFilter& filter) override;
     std::int64_t AddNominee(const app::NomineeRecord& nominee) override;
     std::vector<app::NomineeRecord> Nominees(DossierId dossier) override;
@@ -148,6 +150,43 @@ class SqlDossierRepository final : public app::DossierRepository {
                      const std::string& login) override;
     std::int64_t AddEvent(const app::DossierEvent& event) override;
     std::vector<app::DossierEvent> Events(DossierId dossier) override;
+    std::int64_t AddDocument(const app::DocumentRecord& document) override;
+    std::vector<app::DocumentRecord> Documents(DossierId dossier) override;
+    bool RemoveDocument(DossierId dossier, std::int64_t document, const std::string& login,
+                        const std::string& at) override;
+    std::optional<app::ConsultationRecord> Consultation(DossierId dossier) override;
+    std::int64_t InsertConsultation(const app::ConsultationRecord& consultation) override;
+    std::vector<app::ConsultationRecord> OpenConsultations(const Date& day) override;
+    std::int64_t AddComment(const app::CommentRecord& comment) override;
+    std::vector<app::CommentRecord> Comments(std::int64_t consultation, bool published_only) override;
+    std::int64_t CountCommentsSince(const std::string& client_key, const std::string& since) override;
+    bool ModerateComment(std::int64_t consultation, std::int64_t comment, const std::string& status,
+                         const std::string& login) override;
+    bool RespondComment(std::int64_t consultation, std::int64_t comment, const std::string& response,
+                        const std::string& login, const std::string& at) override;
+
+  private:
+    soci::session& s_;
+};
+
+class SqlFileRepository final : public app::FileRepository {
+  public:
+    explicit SqlFileRepository(soci::session& s) : s_(s) {}
+    std::optional<app::FileRecord> Find(const std::string& sha256) override;
+    void Insert(const app::FileRecord& file, const std::optional<std::string>& content_b64) override;
+    std::optional<std::string> ContentBase64(const std::string& sha256) override;
+
+  private:
+    soci::session& s_;
+};
+
+class SqlNotificationRepository final : public app::NotificationRepository {
+  public:
+    explicit SqlNotificationRepository(soci::session& s) : s_(s) {}
+    std::int64_t Insert(const app::NotificationRecord& n) override;
+    std::vector<app::NotificationRecord> ForUser(UserId user, bool unread_only, int limit) override;
+    std::int64_t CountUnread(UserId user) override;
+    std::int64_t MarkRead(UserId user, std::int64_t id, const std::string& at) override;
 
   private:
     soci::session& s_;

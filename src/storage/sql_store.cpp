@@ -17,7 +17,9 @@ struct Bound {
     SqlRecordRepository records;
     SqlAwardRepository awards;
     SqlDossierRepository dossiers;
-    app::Repositories repos{users, sessions, units, audit, people, records, awards, dossiers};
+    SqlFileRepository files;
+    SqlNotificationRepository notifications;
+    app::Repositories repos{users, sessions, units, audit, people, records, awards, dossiers, files, notifications};
     Bound(const ConnectionPool::Lease& lease, Backend b, UnitTreeCache& tree)
         : users(lease),
           sessions(lease),
@@ -26,7 +28,9 @@ struct Bound {
           people(*lease, b),
           records(*lease),
           awards(*lease),
-          dossiers(*lease) {}
+          dossiers(*lease),
+          files(*lease),
+          notifications(*lease) {}
 };
 
 void Rollback(soci::session& s) noexcept {

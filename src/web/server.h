@@ -13,11 +13,11 @@ namespace tdkt::web {
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
-    int port = 8080;         // 0 picks a free port (printed at start)
-    std::string static_dir;  // holds app.css, app.js and vendor/
-    int threads = 16;        // handler threads: route handlers (database work) run here
-    int io_threads = 1;      // event-loop threads that read requests and write answers
-    std::size_t max_body_bytes = 8 * 1024 * 1024;
+    int port = 8080;                                // 0 picks a free port (printed at start)
+    std::string static_dir;                         // holds app.css, app.js and vendor/
+    int threads = 16;                               // handler threads: route handlers (database work) run here
+    int io_threads = 1;                             // event-loop threads that read requests and write answers
+    std::size_t max_body_bytes = 24 * 1024 * 1024;  // a 20 MB dossier file and its multipart framing
     bool access_log = true;
     bool secure_cookies = false;  // force Secure cookies (also set when X-Forwarded-Proto is https)
     std::string version;

@@ -1,13 +1,21 @@
 // Nomination dossiers (docs/workflow.md): GET/POST /api/v1/dossiers, GET /api/v1/dossiers/{id},
-// POST /api/v1/dossiers/{id}/nominees, DELETE /api/v1/dossiers/{id}/nominees/{nominee}.
+// POST /api/v1/dossiers/{id}/nominees, DELETE /api/v1/dossiers/{id}/nominees/{nominee},
+// POST /api/v1/dossiers/{id}/nominees/{nominee}/override, POST /api/v1/dossiers/{id}/transitions,
+// POST /api/v1/dossiers/{id}/documents (multipart), POST /api/v1/dossiers/{id}/documents/generate,
+// GET and DELETE /api/v1/dossiers/{id}/documents/{document}; GET /api/v1/notifications,
+// POST /api/v1/notifications/read.
 #include <fmt/format.h>
 
 #include "app/catalog.h"
 #include "app/dossiers.h"
 #include "app/eligibility.h"
+#include "app/notifications.h"
+#include "core/text.h"
 #include "domain/codes.h"
+#include "reports/dossier_papers.h"
 #include "web/json_io.h"
 #include "web/routes.h"
+#include "web/url.h"
 
 namespace tdkt::web::api {
 namespace {
@@ -47,6 +55,92 @@ json NomineeJson(const app::NomineeRecord& n) {
 }
 
 DossierId PathDossier(const Request& req) { return DossierId{std::stoll(req.captures[0])}; }
+
+json DocumentJson(const app::DocumentRecord& d, const std::string& type_name) {
+    return {{"id", d.id},
+            {"doc_type", d.doc_type},
+            {"doc_type_name", type_name},
+            {"nominee_id", d.nominee ? json(*d.nominee) : json(nullptr)},
+            {"file_name", d.file_name},
+            {"media_type", d.media_type},
+            {"size", d.size},
+            {"sha256", d.sha256},
+            {"generated", d.generated},
+            {"uploaded_by", d.uploaded_by},
+            {"uploaded_at", d.uploaded_at},
+            {"url", fmt::format("/api/v1/dossiers/{}/documents/{}", d.dossier.value, d.id)}};
+}
+
+std::string DocTypeName(const app::App& app, const std::string& code) {
+    const auto& catalog = app::CatalogOf(app);
+    for (const auto& rules : catalog.rule_sets)
+        if (const auto* kind = rules.Document(code)) return kind->name;
+    return code;
+}
+
+// The dossier as the dossier page and the API show it: nominees with verdicts, documents, what is
+// still required, the timeline and the actions the reader may take now.
+json DossierViewJson(const app::App& app, const app::DossierView& view) {
+    auto out = DossierJson(app, view.dossier);
+    out["holder"] = view.holder;
+    out["can_edit"] = view.can_edit;
+    out["can_override"] = view.can_override;
+    out["nominees"] = json::array();
+    for (const auto& n : view.nominees) {
+        auto row = NomineeJson(n.record);
+        row["award_name"] = n.award_name;
+        row["eligibility"] = app::VerdictFields(n.verdict);
+        out["nominees"].push_back(std::move(row));
+    }
+    out["documents"] = json::array();
+    for (const auto& d : view.documents) out["documents"].push_back(DocumentJson(d, DocTypeName(app, d.doc_type)));
+    out["required_documents"] = json::array();
+    for (const auto& r : view.required)
+        out["required_documents"].push_back({{"doc_type", r.doc_type},
+                                             {"name", r.name},
+                                             {"nominee_id", r.nominee ? json(*r.nominee) : json(nullptr)},
+                                             {"nominee_name", r.nominee_name},
+                                             {"present", r.present},
+                                             {"can_generate", r.can_generate}});
+    out["consultation"] = nullptr;
+    if (view.consultation)
+        out["consultation"] = {{"opened_on", FormatIsoDate(view.consultation->opened_on)},
+                               {"closes_on", FormatIsoDate(view.consultation->closes_on)},
+                               {"working_days", view.consultation->working_days}};
+    out["actions"] = json::array();
+    for (const auto& a : view.actions)
+        out["actions"].push_back({{"action", a.action},
+                                  {"name", a.name},
+                                  {"reason_required", a.reason_required},
+                                  {"ready", a.ready},
+                                  {"blocked", a.blocked}});
+    out["events"] = json::array();
+    const auto& workflow = app::CatalogOf(app).workflow;
+    for (const auto& e : view.events) {
+        const auto* t = workflow.Action(e.action);
+        out["events"].push_back({{"action", e.action},
+                                 {"action_name", t                      ? t->name
+                                                 : e.action == "create" ? "Lập hồ sơ"
+                                                                        : e.action},
+                                 {"from", e.from_state},
+                                 {"to", e.to_state},
+                                 {"by", e.actor_login},
+                                 {"at", e.at},
+                                 {"reason", e.reason}});
+    }
+    return out;
+}
+
+// "attachment; filename="bao-cao.pdf"; filename*=UTF-8''b%C3%A1o..." (RFC 6266): an ASCII fallback
+// (folded, unsafe characters replaced) and the real name.
+std::string Disposition(const std::string& name) {
+    std::string ascii = text::Fold(name);
+    for (auto& c : ascii)
+        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e || c == '"' || c == '\\' ||
+            c == ';')
+            c = '_';
+    return fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii, PercentEncode(name));
+}
 
 }  // namespace
 
@@ -100,25 +194,7 @@ void RegisterDossiers(Router& router, app::App& app) {
     router.Get(R"(/api/v1/dossiers/(\d{1,18}))", Kind::kApi, [&app](Request& req) {
         auto view = app::GetDossier(app, req.Context(), PathDossier(req));
         if (!view) return ErrorResponse(view.error());
-        auto out = DossierJson(app, view->dossier);
-        out["holder"] = view->holder;
-        out["can_edit"] = view->can_edit;
-        out["nominees"] = json::array();
-        for (const auto& n : view->nominees) {
-            auto row = NomineeJson(n.record);
-            row["award_name"] = n.award_name;
-            row["eligibility"] = app::VerdictFields(n.verdict);
-            out["nominees"].push_back(std::move(row));
-        }
-        out["events"] = json::array();
-        for (const auto& e : view->events)
-            out["events"].push_back({{"action", e.action},
-                                     {"from", e.from_state},
-                                     {"to", e.to_state},
-                                     {"by", e.actor_login},
-                                     {"at", e.at},
-                                     {"reason", e.reason}});
-        return JsonOk(out);
+        return JsonOk(DossierViewJson(app, *view));
     });
     router.Post(R"(/api/v1/dossiers/(\d{1,18})/nominees)", Kind::kApi, [&app](Request& req) {
         auto body = ParseJsonObject(req);
@@ -141,6 +217,106 @@ void RegisterDossiers(Router& router, app::App& app) {
     router.Delete(R"(/api/v1/dossiers/(\d{1,18})/nominees/(\d{1,17}))", Kind::kApi, [&app](Request& req) {
         auto done = app::RemoveNominee(app, req.Context(), PathDossier(req), std::stoll(req.captures[1]));
         return done ? Response::NoContent() : ErrorResponse(done.error());
+    });
+    router.Post(R"(/api/v1/dossiers/(\d{1,18})/nominees/(\d{1,17})/override)", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        std::string reason;
+        if (auto bad = ReadText(*body, {{"reason", &reason}})) return ErrorResponse(*bad);
+        auto done = app::OverrideNominee(app, req.Context(), PathDossier(req), std::stoll(req.captures[1]), reason);
+        return done ? Response::NoContent() : ErrorResponse(done.error());
+    });
+    router.Post(R"(/api/v1/dossiers/(\d{1,18})/transitions)", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        app::TransitionInput in;
+        if (auto bad = ReadText(*body, {{"action", &in.action}, {"reason", &in.reason}})) return ErrorResponse(*bad);
+        if (body->contains("version")) {
+            const auto& v = (*body)["version"];
+            if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > 1'000'000'000)
+                return ErrorResponse(Error{ErrorCode::kInvalidInput,
+                                           "bad_version",
+                                           "Trường version phải là số phiên bản của hồ sơ (số nguyên dương).",
+                                           "",
+                                           {}});
+            in.version = v.get<int>();
+        }
+        auto moved = app::MoveDossier(app, req.Context(), PathDossier(req), in);
+        if (!moved) return ErrorResponse(moved.error());
+        return JsonOk(DossierJson(app, *moved));
+    });
+    router.Post(R"(/api/v1/dossiers/(\d{1,18})/documents)", Kind::kApi, [&app](Request& req) {
+        if (auto denied = RequireSession(req)) return *denied;
+        const UploadedFile* file = nullptr;
+        for (const auto& f : req.files)
+            if (f.field == "file") file = &f;
+        if (!file)
+            return ErrorResponse(Error{ErrorCode::kInvalidInput,
+                                       "file_missing",
+                                       "Vui lòng gửi tệp trong trường «file» (multipart/form-data).",
+                                       "",
+                                       {}});
+        app::DocumentInput in;
+        in.doc_type = req.Param("doc_type");
+        if (std::string nominee = req.Param("nominee_id"); !nominee.empty()) {
+            if (nominee.size() > 17 || !std::all_of(nominee.begin(), nominee.end(), ::isdigit))
+                return ErrorResponse(Error{ErrorCode::kInvalidInput,
+                                           "bad_nominee_id",
+                                           "Trường nominee_id phải là số của người được đề nghị.",
+                                           "",
+                                           {}});
+            in.nominee = std::stoll(nominee);
+        }
+        in.file_name = file->filename;
+        in.bytes = file->content;
+        auto doc = app::AttachDocument(app, req.Context(), PathDossier(req), in);
+        if (!doc) return ErrorResponse(doc.error());
+        return JsonOk(DocumentJson(*doc, DocTypeName(app, doc->doc_type)), 201);
+    });
+    router.Post(R"(/api/v1/dossiers/(\d{1,18})/documents/generate)", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        std::string doc_type;
+        if (auto bad = ReadText(*body, {{"doc_type", &doc_type}})) return ErrorResponse(*bad);
+        auto doc = reports::GenerateDossierPaper(app, req.Context(), PathDossier(req), doc_type);
+        if (!doc) return ErrorResponse(doc.error());
+        return JsonOk(DocumentJson(*doc, DocTypeName(app, doc->doc_type)), 201);
+    });
+    router.Get(R"(/api/v1/dossiers/(\d{1,18})/documents/(\d{1,17}))", Kind::kApi, [&app](Request& req) {
+        if (auto denied = RequireSession(req)) return *denied;
+        auto content = app::ReadDocument(app, req.Context(), PathDossier(req), std::stoll(req.captures[1]));
+        if (!content) return ErrorResponse(content.error());
+        Response res{200, content->document.media_type, std::move(content->bytes), {}};
+        res.headers.emplace_back("Content-Disposition", Disposition(content->document.file_name));
+        res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+        return res;
+    });
+    router.Delete(R"(/api/v1/dossiers/(\d{1,18})/documents/(\d{1,17}))", Kind::kApi, [&app](Request& req) {
+        auto done = app::RemoveDocument(app, req.Context(), PathDossier(req), std::stoll(req.captures[1]));
+        return done ? Response::NoContent() : ErrorResponse(done.error());
+    });
+    router.Get("/api/v1/notifications", Kind::kApi, [&app](Request& req) {
+        if (auto denied = RequireSession(req)) return *denied;
+        auto list = app::ListNotifications(app, req.Context(), req.Param("unread") == "1", 100);
+        if (!list) return ErrorResponse(list.error());
+        json items = json::array();
+        for (const auto& n : list->items)
+            items.push_back({{"id", n.id},
+                             {"dossier_id", n.dossier ? json(n.dossier->value) : json(nullptr)},
+                             {"message", n.message},
+                             {"link", n.link},
+                             {"created_at", n.created_at},
+                             {"read_at", n.read_at ? json(*n.read_at) : json(nullptr)}});
+        return JsonOk({{"items", items}, {"unread", list->unread}});
+    });
+    router.Post("/api/v1/notifications/read", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        auto id = IdField(*body, "id");
+        if (!id) return ErrorResponse(id.error());
+        auto changed = app::MarkNotificationsRead(app, req.Context(), id->value_or(0));
+        if (!changed) return ErrorResponse(changed.error());
+        return JsonOk({{"marked", *changed}});
     });
 }
 

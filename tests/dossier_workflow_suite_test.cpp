@@ -1,0 +1,386 @@
+// The dossier workflow performed, on both databases (docs/workflow.md). The transition tests are
+// generated from catalog/workflow.jsonc: every transition from each of its states, tried by every demo
+// user; the outcome expected is computed from the table and from the fixture's facts written out
+// below by hand (not by the code under test).
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "app/catalog.h"
+#include "app/dossiers.h"
+#include "app/files.h"
+#include "app/notifications.h"
+#include "core/crypto.h"
+#include "reports/dossier_papers.h"
+#include "storage/file_stores.h"
+#include "support/dossier_fixture.h"
+
+namespace tdkt {
+namespace {
+
+using testing::Dossiers;
+using testing::System;
+
+// A small but real PDF and PNG: libmagic tells them by their first bytes.
+const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const std::string kPng =
+    std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89", 33);
+
+// The demo users and the roles they hold (app/seed_demo.cpp).
+const std::vector<std::string> kUsers{"admin",       "lanhdao.ban",  "chuyenvien", "thuky.hd", "uyvien.hd",
+                                      "lanhdao.sgd", "canbo.truong", "canbo.xa",   "xem"};
+const std::map<std::string, std::string> kRoleOf{
+    {"admin", "administrator"},        {"lanhdao.ban", "board_leader"}, {"chuyenvien", "board_specialist"},
+    {"thuky.hd", "council_secretary"}, {"uyvien.hd", "council_member"}, {"lanhdao.sgd", "unit_leader"},
+    {"canbo.truong", "unit_officer"},  {"canbo.xa", "unit_officer"},    {"xem", "viewer"}};
+// canbo.xa (another commune) and xem (the health department) do not reach the school's dossiers.
+const std::set<std::string> kOutsiders{"canbo.xa", "xem"};
+
+class DossierWorkflow : public Dossiers {
+  protected:
+    // A dossier of the school proposing one teacher for Bằng khen của Chủ tịch UBND tỉnh, with every
+    // document that award requires, the board's override recorded and the council's outcome
+    // "approved": the facts of `kGuards` below.
+    app::DossierRecord Prepared() {
+        auto d = Create("canbo.truong");
+        auto officer = As("canbo.truong");
+        auto n = app::AddNominee(*app_, officer, d.id, Person(teachers_[0], "BK_TINH"));
+        EXPECT_TRUE(n) << n.error().message;
+        nominee_ = n->id;
+        Attach(d.id, "to_trinh");
+        Attach(d.id, "bien_ban_hoi_dong");
+        Attach(d.id, "bao_cao_thanh_tich", nominee_);
+        store_->Write([&](app::Repositories& r) {
+            r.dossiers.SetOverride(d.id, nominee_, "Thành tích đã được Sở xác nhận", "chuyenvien");
+            return true;
+        });
+        Sql(fmt::format("UPDATE dossier_nominees SET outcome = 'approved' WHERE id = {}", nominee_));
+        return d;
+    }
+    void Attach(DossierId d, const std::string& type, std::optional<std::int64_t> nominee = std::nullopt,
+                const std::string& login = "canbo.truong") {
+        auto doc = app::AttachDocument(*app_, As(login), d, {type, nominee, type + ".pdf", kPdf, false});
+        EXPECT_TRUE(doc) << type << ": " << doc.error().message;
+    }
+    void Put(DossierId id, const std::string& state) {
+        store_->Write([&](app::Repositories& r) {
+            auto d = r.dossiers.Find(id);
+            return r.dossiers.UpdateState(id, d->version, state, "2026-11-22T04:00:00.000Z", std::nullopt);
+        });
+    }
+    app::DossierRecord Find(DossierId id) {
+        app::DossierRecord d;
+        store_->Read([&](app::Repositories& r) { d = *r.dossiers.Find(id); });
+        return d;
+    }
+    std::int64_t nominee_ = 0;
+};
+
+// The guards' answers for the Prepared() dossier, read off its facts: one nominee, every document,
+// overridden, full procedure, council outcome approved, Bằng khen của Chủ tịch UBND tỉnh (decided by
+// the province, no consultation, no provincial review), and no decision recorded yet.
+const std::map<std::string, bool> kGuards{
+    {"has_nominees", true},           {"documents_complete", true},  {"eligible_or_overridden", true},
+    {"consultation_required", false}, {"consultation_done", true},   {"full_procedure", true},
+    {"council_done", true},           {"ballots_closed", true},      {"province_review_required", false},
+    {"province_review_done", true},   {"decided_by_province", true}, {"decided_centrally", false},
+    {"decision_recorded", false}};
+
+TEST_F(DossierWorkflow, EveryTransitionFromTheTableForEveryUser) {
+    const auto& workflow = app::CatalogOf(*app_).workflow;
+    auto d = Prepared();
+    std::map<std::string, app::RequestContext> users;
+    for (const auto& login : kUsers) users[login] = As(login);
+    int moved = 0, refused = 0;
+    for (const auto& t : workflow.transitions) {
+        bool guards_hold = true;
+        for (const auto& g : t.guards) {
+            ASSERT_TRUE(kGuards.count(g)) << "the table uses a guard this test does not know: " << g;
+            guards_hold = guards_hold && kGuards.at(g);
+        }
+        for (const auto& state : workflow.states) {
+            bool from_here = std::find(t.from.begin(), t.from.end(), state.code) != t.from.end();
+            for (const auto& login : kUsers) {
+                // Off the transition's states one permitted user is enough (the state is checked first).
+                bool permitted = std::find(t.roles.begin(), t.roles.end(), kRoleOf.at(login)) != t.roles.end();
+                if (!from_here && !permitted) continue;
+                Put(d.id, state.code);
+                auto before = Find(d.id);
+                auto result = app::MoveDossier(*app_, users[login], d.id, {t.action, "Lý do ghi trong thử nghiệm", 0});
+                std::string where = fmt::format("{} from {} by {}", t.action, state.code, login);
+                if (kOutsiders.count(login)) {
+                    ASSERT_FALSE(result) << where;
+                    EXPECT_EQ(result.error().code, ErrorCode::kForbidden) << where;
+                } else if (!from_here) {
+                    ASSERT_FALSE(result) << where;
+                    EXPECT_EQ(result.error().code, ErrorCode::kConflict) << where;
+                    EXPECT_EQ(result.error().reason, "transition_not_allowed") << where;
+                } else if (!permitted) {
+                    ASSERT_FALSE(result) << where;
+                    EXPECT_EQ(result.error().code, ErrorCode::kForbidden) << where;
+                } else if (!guards_hold) {
+                    ASSERT_FALSE(result) << where;
+                    EXPECT_EQ(result.error().code, ErrorCode::kConflict) << where;
+                    EXPECT_EQ(result.error().reason, "guard_failed") << where;
+                } else {
+                    ASSERT_TRUE(result) << where << ": " << result.error().message;
+                    EXPECT_EQ(result->state, t.to) << where;
+                    EXPECT_EQ(result->version, before.version + 1) << where;
+                    auto view = app::GetDossier(*app_, System(), d.id);
+                    EXPECT_EQ(view->events.back().action, t.action) << where;
+                    EXPECT_EQ(view->events.back().from_state, state.code) << where;
+                    EXPECT_EQ(view->events.back().actor_login, login) << where;
+                    ++moved;
+                    continue;
+                }
+                EXPECT_EQ(Find(d.id).state, state.code) << where << ": a refusal changes nothing";
+                EXPECT_EQ(Find(d.id).version, before.version) << where;
+                ++refused;
+            }
+        }
+    }
+    // Every transition whose guards hold on these facts moved for each of its roles' users.
+    int expected_moves = 0;
+    for (const auto& t : workflow.transitions) {
+        bool hold = std::all_of(t.guards.begin(), t.guards.end(), [](const auto& g) { return kGuards.at(g); });
+        int users_with_role = 0;
+        for (const auto& login : kUsers)
+            users_with_role += !kOutsiders.count(login) &&
+                               std::find(t.roles.begin(), t.roles.end(), kRoleOf.at(login)) != t.roles.end();
+        if (hold) expected_moves += static_cast<int>(t.from.size()) * users_with_role;
+    }
+    EXPECT_EQ(moved, expected_moves);
+    EXPECT_GT(moved, 20);
+    EXPECT_GT(refused, 300);
+}
+
+TEST_F(DossierWorkflow, AReasonIsRequiredWhereTheTableSaysAndAStaleVersionIsRefused) {
+    auto d = Prepared();
+    auto leader = As("lanhdao.sgd");
+    auto withdraw = app::MoveDossier(*app_, leader, d.id, {"withdraw", "   ", 0});
+    ASSERT_FALSE(withdraw);
+    EXPECT_EQ(withdraw.error().code, ErrorCode::kValidation);
+    EXPECT_EQ(withdraw.error().message, "Cần ghi lý do khi «Rút hồ sơ».");
+    auto stale = app::MoveDossier(*app_, leader, d.id, {"submit", "", 1});
+    ASSERT_FALSE(stale);
+    EXPECT_EQ(stale.error().reason, "dossier_changed");
+    EXPECT_EQ(Find(d.id).state, "draft");
+    auto unknown = app::MoveDossier(*app_, leader, d.id, {"approve_everything", "", 0});
+    EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(unknown.error().message, "Không có thao tác «approve_everything» đối với hồ sơ.");
+}
+
+TEST_F(DossierWorkflow, SubmitReturnResubmitAppraiseWithDueDatesTimelineAuditAndNotifications) {
+    auto officer = As("canbo.truong");
+    auto leader = As("lanhdao.sgd");
+    auto board = As("chuyenvien");
+    auto d = Create("canbo.truong");
+    // Nothing proposed, nothing attached: both guards are named.
+    auto empty = app::MoveDossier(*app_, leader, d.id, {"submit", "", 0});
+    ASSERT_FALSE(empty);
+    EXPECT_EQ(empty.error().reason, "guard_failed");
+    EXPECT_EQ(empty.error().message, "Chưa thể «Trình hồ sơ»: hồ sơ chưa có cá nhân, tập thể nào được đề nghị.");
+    auto n = app::AddNominee(*app_, officer, d.id, Person(teachers_[0], "BK_TINH"));
+    ASSERT_TRUE(n);
+    auto missing = app::MoveDossier(*app_, leader, d.id, {"submit", "", 0});
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().message,
+              fmt::format("Chưa thể «Trình hồ sơ»: còn thiếu giấy tờ: Tờ trình đề nghị khen thưởng; Biên bản họp và "
+                          "kết quả bỏ phiếu của Hội đồng Thi đua – Khen thưởng; Báo cáo thành tích có xác nhận của cấp "
+                          "trình của {}.",
+                          n->subject_name));
+    // The officer may prepare but not submit.
+    EXPECT_EQ(app::MoveDossier(*app_, officer, d.id, {"submit", "", 0}).error().code, ErrorCode::kForbidden);
+    auto generated = reports::GenerateDossierPaper(*app_, officer, d.id, "to_trinh");
+    ASSERT_TRUE(generated) << generated.error().message;
+    EXPECT_TRUE(generated->generated);
+    EXPECT_EQ(generated->media_type, "application/pdf");
+    Attach(d.id, "bien_ban_hoi_dong");
+    auto view = app::GetDossier(*app_, leader, d.id);
+    ASSERT_EQ(view->required.size(), 3u);
+    EXPECT_TRUE(view->required[0].present);   // tờ trình
+    EXPECT_FALSE(view->required[2].present);  // the teacher's report
+    ASSERT_FALSE(view->actions.empty());
+    EXPECT_EQ(view->actions[0].action, "submit");
+    EXPECT_FALSE(view->actions[0].ready);
+    EXPECT_EQ(view->actions[0].blocked, fmt::format("còn thiếu giấy tờ: Báo cáo thành tích có xác nhận của cấp trình "
+                                                    "của {}",
+                                                    n->subject_name));
+    Attach(d.id, "bao_cao_thanh_tich", n->id);
+
+    auto submitted = app::MoveDossier(*app_, leader, d.id, {"submit", "", 0});
+    ASSERT_TRUE(submitted) << submitted.error().message;
+    EXPECT_EQ(submitted->state, "submitted");
+    // 22/11/2026 is a Sunday: five working days end on Friday 27/11.
+    EXPECT_EQ(submitted->due_date, (Date{2026, 11, 27}));
+    auto notes = app::ListNotifications(*app_, board, true);
+    ASSERT_EQ(notes->items.size(), 1u);
+    EXPECT_EQ(notes->items[0].link, fmt::format("/ho-so/{}", d.id.value));
+    EXPECT_EQ(notes->items[0].message,
+              fmt::format("Hồ sơ {} «Đề nghị khen thưởng năm học 2024–2025» (Trường THPT Chuyên Thái Bình): Trình hồ "
+                          "sơ — nay «Đã trình, chờ tiếp nhận».",
+                          d.code));
+    EXPECT_EQ(app::ListNotifications(*app_, As("lanhdao.ban"), true)->unread, 1);
+    EXPECT_EQ(app::ListNotifications(*app_, leader, true)->unread, 0);  // not the actor
+    // Frozen for the unit now.
+    EXPECT_EQ(app::AddNominee(*app_, officer, d.id, Person(teachers_[1], "BK_TINH")).error().code,
+              ErrorCode::kConflict);
+
+    ASSERT_TRUE(app::MoveDossier(*app_, board, d.id, {"receive", "", 0}));
+    // Returned once for a missing report: the reason is required, then recorded and sent to the unit.
+    EXPECT_EQ(app::MoveDossier(*app_, board, d.id, {"return", "", 0}).error().code, ErrorCode::kValidation);
+    auto returned = app::MoveDossier(*app_, board, d.id, {"return", "Thiếu báo cáo tổng kết năm học có xác nhận", 0});
+    ASSERT_TRUE(returned);
+    EXPECT_EQ(returned->state, "returned");
+    EXPECT_EQ(returned->due_date, std::nullopt);
+    auto unit_notes = app::ListNotifications(*app_, officer, true);
+    ASSERT_EQ(unit_notes->items.size(), 2u);  // received, then returned
+    EXPECT_NE(unit_notes->items[0].message.find("Lý do: Thiếu báo cáo tổng kết năm học có xác nhận"),
+              std::string::npos);
+    Attach(d.id, "bao_cao_thanh_tich", n->id);  // the officer adds the missing report
+    ASSERT_TRUE(app::MoveDossier(*app_, leader, d.id, {"submit", "", 0}));
+    auto received = app::MoveDossier(*app_, board, d.id, {"receive", "", 0});
+    ASSERT_TRUE(received);
+    // Appraisal: 20 working days from Sunday 22/11 end on Friday 18/12/2026.
+    EXPECT_EQ(received->due_date, (Date{2026, 12, 18}));
+
+    // Appraisal waits for the board's reason when the engine says not eligible.
+    view = app::GetDossier(*app_, board, d.id);
+    bool eligible = view->nominees[0].verdict.verdict != domain::VerdictKind::kNotEligible;
+    if (!eligible) {
+        auto blocked = app::MoveDossier(*app_, board, d.id, {"appraise", "", 0});
+        ASSERT_FALSE(blocked);
+        EXPECT_NE(blocked.error().message.find("chưa ghi lý do vẫn trình: " + n->subject_name), std::string::npos)
+            << blocked.error().message;
+        EXPECT_EQ(app::OverrideNominee(*app_, officer, d.id, n->id, "x").error().code, ErrorCode::kForbidden);
+        ASSERT_TRUE(app::OverrideNominee(*app_, board, d.id, n->id, "Thành tích đột xuất đã được Sở xác nhận"));
+    }
+    auto appraised = app::MoveDossier(*app_, board, d.id, {"appraise", "", 0});
+    ASSERT_TRUE(appraised) << appraised.error().message;
+    auto to_council = app::MoveDossier(*app_, board, d.id, {"to_council", "", 0});
+    ASSERT_TRUE(to_council) << to_council.error().message;
+    EXPECT_EQ(to_council->state, "council");
+    EXPECT_EQ(app::ListNotifications(*app_, As("uyvien.hd"), true)->unread, 1);
+
+    view = app::GetDossier(*app_, officer, d.id);
+    std::vector<std::string> timeline;
+    for (const auto& e : view->events) timeline.push_back(e.action + ":" + e.to_state);
+    EXPECT_EQ(timeline, (std::vector<std::string>{"create:draft", "submit:submitted", "receive:received",
+                                                  "return:returned", "submit:submitted", "receive:received",
+                                                  "appraise:appraised", "to_council:council"}));
+    EXPECT_EQ(view->events[3].reason, "Thiếu báo cáo tổng kết năm học có xác nhận");
+    EXPECT_EQ(AuditCount("dossier.submit"), 2);
+    EXPECT_EQ(AuditCount("dossier.return"), 1);
+    EXPECT_EQ(AuditCount("dossier.to_council"), 1);
+    // The secretary closes the vote only when the council has voted on everyone.
+    auto close = app::MoveDossier(*app_, As("thuky.hd"), d.id, {"close_voting", "", 0});
+    ASSERT_FALSE(close);
+    EXPECT_EQ(close.error().message,
+              "Chưa thể «Ghi nhận kết quả Hội đồng»: Hội đồng chưa có kết quả bỏ phiếu cho 1 trường hợp.");
+}
+
+TEST_F(DossierWorkflow, ConsultationOpensForTheWorkingDaysAndHoldsTheCouncilUntilItCloses) {
+    auto officer = As("canbo.truong");
+    auto board = As("chuyenvien");
+    auto d = Create("canbo.truong");
+    auto n = app::AddNominee(*app_, officer, d.id, Person(teachers_[0], "HCLD_3"));
+    ASSERT_TRUE(n) << n.error().message;
+    store_->Write([&](app::Repositories& r) {
+        r.dossiers.SetOverride(d.id, n->id, "Hội đồng xem xét", "chuyenvien");
+        return true;
+    });
+    Put(d.id, "appraised");
+    auto early = app::MoveDossier(*app_, board, d.id, {"to_council", "", 0});
+    ASSERT_FALSE(early);
+    EXPECT_EQ(early.error().message,
+              "Chưa thể «Trình Hội đồng»: chưa lấy ý kiến nhân dân (bắt buộc với danh hiệu, hình thức đề nghị).");
+    auto opened = app::MoveDossier(*app_, board, d.id, {"open_consultation", "", 0});
+    ASSERT_TRUE(opened) << opened.error().message;
+    EXPECT_EQ(opened->state, "consultation");
+    auto view = app::GetDossier(*app_, board, d.id);
+    ASSERT_TRUE(view->consultation);
+    EXPECT_EQ(view->consultation->opened_on, (Date{2026, 11, 22}));
+    // Ten working days after Sunday 22/11/2026: Friday 4/12/2026.
+    EXPECT_EQ(view->consultation->closes_on, (Date{2026, 12, 4}));
+    EXPECT_EQ(view->consultation->working_days, 10);
+    auto during = app::MoveDossier(*app_, board, d.id, {"to_council", "", 0});
+    ASSERT_FALSE(during);
+    EXPECT_EQ(during.error().message, "Chưa thể «Trình Hội đồng»: đang lấy ý kiến nhân dân đến hết ngày 04/12/2026.");
+    clock_.Advance(std::chrono::hours(24 * 12));  // 4/12 still open
+    EXPECT_FALSE(app::MoveDossier(*app_, board, d.id, {"to_council", "", 0}));
+    clock_.Advance(std::chrono::hours(24));  // 5/12: closed
+    auto after = app::MoveDossier(*app_, board, d.id, {"to_council", "", 0});
+    ASSERT_TRUE(after) << after.error().message;
+    EXPECT_EQ(after->state, "council");
+}
+
+TEST_F(DossierWorkflow, DocumentsAreToldByContentKeptWithTheirNameAndRemovedOnRecord) {
+    auto officer = As("canbo.truong");
+    auto d = Create("canbo.truong");
+    auto n = app::AddNominee(*app_, officer, d.id, Person(teachers_[0], "BK_TINH"));
+    ASSERT_TRUE(n);
+    // A PNG called .pdf is a PNG; a text file called .pdf is refused, whatever its name.
+    auto png =
+        app::AttachDocument(*app_, officer, d.id, {"bao_cao_thanh_tich", n->id, "../../báo cáo.pdf", kPng, false});
+    ASSERT_TRUE(png) << png.error().message;
+    EXPECT_EQ(png->media_type, "image/png");
+    EXPECT_EQ(png->file_name, "báo cáo.pdf");
+    EXPECT_EQ(png->sha256, crypto::Sha256Hex(kPng));
+    auto text =
+        app::AttachDocument(*app_, officer, d.id, {"to_trinh", std::nullopt, "to-trinh.pdf", "Kính gửi…", false});
+    ASSERT_FALSE(text);
+    EXPECT_EQ(text.error().reason, "file_type_not_accepted");
+    EXPECT_EQ(text.error().message,
+              "Tệp «to-trinh.pdf» không phải loại được nhận (PDF, Word (DOCX), ảnh JPEG, ảnh PNG), dù tên tệp là gì.");
+    auto big = app::AttachDocument(
+        *app_, officer, d.id, {"to_trinh", std::nullopt, "lon.pdf", kPdf + std::string(21 * 1024 * 1024, ' '), false});
+    EXPECT_EQ(big.error().code, ErrorCode::kPayloadTooLarge);
+    // A nominee's document needs the nominee; a dossier's document must not name one.
+    EXPECT_EQ(app::AttachDocument(*app_, officer, d.id, {"bao_cao_thanh_tich", std::nullopt, "a.pdf", kPdf, false})
+                  .error()
+                  .reason,
+              "nominee_required");
+    EXPECT_EQ(app::AttachDocument(*app_, officer, d.id, {"to_trinh", n->id, "a.pdf", kPdf, false}).error().reason,
+              "nominee_not_expected");
+    EXPECT_EQ(app::AttachDocument(*app_, officer, d.id, {"giay_phep_lai_xe", std::nullopt, "a.pdf", kPdf, false})
+                  .error()
+                  .reason,
+              "doc_type_unknown");
+    // Another unit's officer can neither attach nor read.
+    EXPECT_EQ(
+        app::AttachDocument(*app_, As("canbo.xa"), d.id, {"to_trinh", std::nullopt, "a.pdf", kPdf, false}).error().code,
+        ErrorCode::kForbidden);
+    EXPECT_EQ(app::ReadDocument(*app_, As("canbo.xa"), d.id, png->id).error().code, ErrorCode::kForbidden);
+    auto read = app::ReadDocument(*app_, As("chuyenvien"), d.id, png->id);
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read->bytes, kPng);
+    EXPECT_EQ(AuditCount("dossier.document_add"), 1);
+    ASSERT_TRUE(app::RemoveDocument(*app_, officer, d.id, png->id));
+    EXPECT_EQ(app::RemoveDocument(*app_, officer, d.id, png->id).error().code, ErrorCode::kNotFound);
+    EXPECT_TRUE(app::GetDossier(*app_, officer, d.id)->documents.empty());
+    EXPECT_EQ(AuditCount("dossier.document_remove"), 1);
+}
+
+TEST_F(DossierWorkflow, ADirectoryFileStoreKeepsTheBytesOutsideTheDatabase) {
+    auto dir = std::filesystem::temp_directory_path() / ("tdkt-files-" + crypto::RandomToken(6));
+    app_->files = storage::OpenFileStore("dir:" + dir.string());
+    auto officer = As("canbo.truong");
+    auto d = Create("canbo.truong");
+    auto doc = app::AttachDocument(*app_, officer, d.id, {"to_trinh", std::nullopt, "tt.pdf", kPdf, false});
+    ASSERT_TRUE(doc) << doc.error().message;
+    auto path = dir / doc->sha256.substr(0, 2) / doc->sha256;
+    ASSERT_TRUE(std::filesystem::exists(path));
+    EXPECT_EQ(std::filesystem::file_size(path), kPdf.size());
+    std::optional<std::string> in_db = std::string("x");
+    store_->Read([&](app::Repositories& r) { in_db = r.files.ContentBase64(doc->sha256); });
+    EXPECT_EQ(in_db, std::nullopt);
+    EXPECT_EQ(app::ReadDocument(*app_, officer, d.id, doc->id)->bytes, kPdf);
+    EXPECT_THROW(storage::OpenFileStore("relative/dir"), std::runtime_error);
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace tdkt
