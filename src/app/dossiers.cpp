@@ -12,6 +12,7 @@
 #include "app/eligibility.h"
 #include "app/policy.h"
 #include "app/validation.h"
+#include "core/text.h"
 #include "domain/codes.h"
 
 namespace tdkt::app {
@@ -271,6 +272,58 @@ Result<DossierPage> ListDossiers(App& app, const RequestContext& ctx, DossierFil
         if (!everywhere) filter.units = VisibleUnits(repos.units, ctx);
         out = repos.dossiers.List(filter);
     });
+    return out;
+}
+
+Result<std::vector<UnitRecord>> ProposingUnits(App& app, const RequestContext& ctx) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    std::vector<UnitRecord> out;
+    app.store.Read([&](Repositories& repos) {
+        for (const auto& u : repos.units.List())
+            if (!u.valid_to && Authorize(repos.units, ctx, domain::Action::kPrepareDossiers, u.id)) out.push_back(u);
+    });
+    std::sort(out.begin(), out.end(), [](const UnitRecord& a, const UnitRecord& b) {
+        return text::CollationKey(a.name) < text::CollationKey(b.name);
+    });
+    return out;
+}
+
+Result<DossierWork> MyDossierWork(App& app, const RequestContext& ctx) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    const auto& workflow = CatalogOf(app).workflow;
+    Date today = VietnamDate(app.clock.Now());
+    DossierWork out;
+    app.store.Read([&](Repositories& repos) {
+        bool everywhere = ctx.system || std::any_of(ctx.actor->grants.begin(), ctx.actor->grants.end(),
+                                                    [](const auto& g) { return g.unit_is_root; });
+        std::optional<std::vector<UnitId>> scope;
+        if (!everywhere) scope = VisibleUnits(repos.units, ctx);
+        for (const auto& state : workflow.states) {
+            DossierFilter f;
+            f.units = scope;
+            f.state = state.code;
+            f.limit = 200;
+            auto page = repos.dossiers.List(f);
+            out.by_state.emplace_back(state.code, page.total);
+            if (state.final) continue;
+            auto leaving = workflow.From(state.code);
+            for (const auto& d : page.items) {
+                bool mine = std::any_of(leaving.begin(), leaving.end(), [&](const domain::Transition* t) {
+                    return std::any_of(t->roles.begin(), t->roles.end(),
+                                       [&](const auto& role) { return dossier::Holds(repos, ctx, d, role, t->on); });
+                });
+                if (mine) out.waiting.push_back(d);
+                if (d.due_date && *d.due_date < today) out.overdue.push_back(d);
+            }
+        }
+    });
+    auto by_due = [](const DossierRecord& a, const DossierRecord& b) {
+        if (a.due_date.has_value() != b.due_date.has_value()) return a.due_date.has_value();
+        if (a.due_date && b.due_date && !(*a.due_date == *b.due_date)) return *a.due_date < *b.due_date;
+        return a.id.value < b.id.value;
+    };
+    std::sort(out.waiting.begin(), out.waiting.end(), by_due);
+    std::sort(out.overdue.begin(), out.overdue.end(), by_due);
     return out;
 }
 

@@ -123,4 +123,16 @@ Result<DocumentContent> ReadDocument(App& app, const RequestContext& ctx, Dossie
 // Dossiers of the units the actor sees (proposing unit in the actor's reach), newest first.
 Result<DossierPage> ListDossiers(App& app, const RequestContext& ctx, DossierFilter filter);
 
+// The units the actor may start dossiers for (current units, in Vietnamese order).
+Result<std::vector<UnitRecord>> ProposingUnits(App& app, const RequestContext& ctx);
+
+// The actor's dossier work (the dashboard): what waits for them (an action of theirs leaves its
+// state), what is overdue among the dossiers they see, and how many are in each state.
+struct DossierWork {
+    std::vector<DossierRecord> waiting;                          // due date first (none last), then oldest
+    std::vector<DossierRecord> overdue;                          // due before today, not final
+    std::vector<std::pair<std::string, std::int64_t>> by_state;  // state code → count, in workflow order
+};
+Result<DossierWork> MyDossierWork(App& app, const RequestContext& ctx);
+
 }  // namespace tdkt::app

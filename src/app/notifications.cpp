@@ -31,6 +31,13 @@ Result<NotificationList> ListNotifications(App& app, const RequestContext& ctx, 
     return out;
 }
 
+std::int64_t CountUnreadNotifications(App& app, const RequestContext& ctx) {
+    std::int64_t n = 0;
+    if (!ctx.actor) return n;
+    app.store.Read([&](Repositories& repos) { n = repos.notifications.CountUnread(ctx.actor->id); });
+    return n;
+}
+
 Result<std::int64_t> MarkNotificationsRead(App& app, const RequestContext& ctx, std::int64_t id) {
     if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
     std::int64_t changed = 0;

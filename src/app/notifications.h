@@ -23,6 +23,7 @@ struct NotificationList {
 };
 
 Result<NotificationList> ListNotifications(App& app, const RequestContext& ctx, bool unread_only, int limit = 50);
+std::int64_t CountUnreadNotifications(App& app, const RequestContext& ctx);
 // Marks one notification (or, with id 0, all of the actor's) read; returns how many changed.
 Result<std::int64_t> MarkNotificationsRead(App& app, const RequestContext& ctx, std::int64_t id);
 

@@ -282,6 +282,7 @@ struct CommentRecord {
 struct DossierFilter {
     std::optional<std::vector<UnitId>> units;  // proposing units in scope; nullopt = all
     std::optional<UnitId> board_unit;
+    std::optional<UnitId> unit;  // the proposing unit itself
     std::string state, kind;
     std::optional<Date> due_before;  // due on or before (overdue lists)
     int year = 0;

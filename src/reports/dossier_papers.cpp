@@ -25,10 +25,25 @@ Header HeaderOf(const app::DossierView& view, const PaperContext& ctx, const std
     return h;
 }
 
-std::string KindPhrase(const app::DossierView& view) {
-    std::string kind(domain::AwardKinds().Label(view.dossier.kind));
-    if (!kind.empty()) kind[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(kind[0])));
-    return kind;
+// "Về việc đề nghị khen thưởng năm 2025", "… khen thưởng đột xuất năm 2025" …
+std::string Subject(const app::DossierView& view) {
+    static const std::map<std::string, std::string> phrases{{"merit", ""},
+                                                            {"thematic", " theo chuyên đề"},
+                                                            {"sudden", " đột xuất"},
+                                                            {"contribution", " quá trình cống hiến"},
+                                                            {"service_length", " theo niên hạn"},
+                                                            {"foreign", " đối ngoại"},
+                                                            {"resistance", " thành tích kháng chiến"}};
+    auto it = phrases.find(view.dossier.kind);
+    return fmt::format("Về việc đề nghị khen thưởng{} năm {}", it == phrases.end() ? "" : it->second,
+                       view.dossier.year);
+}
+
+// In running text a province is "tỉnh Hưng Yên", not "Tỉnh Hưng Yên".
+std::string InText(const std::string& name) {
+    for (const auto& [upper, lower] : {std::pair{"Tỉnh ", "tỉnh "}, std::pair{"Thành phố ", "thành phố "}})
+        if (name.rfind(upper, 0) == 0) return lower + name.substr(std::string(upper).size());
+    return name;
 }
 
 }  // namespace
@@ -37,10 +52,8 @@ std::string SubmissionPdf(const app::DossierView& view, const PaperContext& ctx)
     std::vector<Block> blocks;
     blocks.push_back(HeaderOf(view, ctx, "TTr"));
     blocks.push_back(Paragraph{"TỜ TRÌNH", Align::kCenter, 14, true, false, 0, 0});
-    blocks.push_back(
-        Paragraph{fmt::format("Về việc đề nghị khen thưởng ({}) năm {}", KindPhrase(view), view.dossier.year),
-                  Align::kCenter, 14, true, false, 0, 6});
-    blocks.push_back(Paragraph{fmt::format("Kính gửi: Hội đồng Thi đua – Khen thưởng {}", ctx.board_name),
+    blocks.push_back(Paragraph{Subject(view), Align::kCenter, 14, true, false, 0, 6});
+    blocks.push_back(Paragraph{fmt::format("Kính gửi: Hội đồng Thi đua – Khen thưởng {}", InText(ctx.board_name)),
                                Align::kCenter, 14, false, false, 0, 6});
     for (const auto& basis : ctx.legal_basis)
         blocks.push_back(Paragraph{fmt::format("Căn cứ {};", basis), Align::kJustify, 14, false, true});
@@ -63,10 +76,10 @@ std::string SubmissionPdf(const app::DossierView& view, const PaperContext& ctx)
     std::string whom;
     for (std::size_t i = 0; i < parts.size(); ++i)
         whom += (i ? (i + 1 == parts.size() ? " và " : ", ") : "") + parts[i];
-    blocks.push_back(Paragraph{
-        fmt::format("Xét thành tích năm {} và đề nghị của Hội đồng Thi đua – Khen thưởng đơn vị, {} kính trình Hội "
-                    "đồng Thi đua – Khen thưởng {} xem xét, đề nghị khen thưởng cho {}, cụ thể như sau:",
-                    view.dossier.year, view.dossier.unit_name, ctx.board_name, whom.empty() ? "0 trường hợp" : whom)});
+    blocks.push_back(Paragraph{fmt::format(
+        "Xét thành tích năm {} và đề nghị của Hội đồng Thi đua – Khen thưởng đơn vị, {} kính trình Hội "
+        "đồng Thi đua – Khen thưởng {} xem xét, đề nghị khen thưởng cho {}, cụ thể như sau:",
+        view.dossier.year, view.dossier.unit_name, InText(ctx.board_name), whom.empty() ? "0 trường hợp" : whom)});
     for (const auto& award : order) {
         std::vector<std::string> bits;
         const auto& c = counts[award];
@@ -78,8 +91,8 @@ std::string SubmissionPdf(const app::DossierView& view, const PaperContext& ctx)
         blocks.push_back(Paragraph{fmt::format("- {}: {};", award, list), Align::kJustify, 14, false, false, 10, 1});
     }
     blocks.push_back(Paragraph{"(Có danh sách và hồ sơ kèm theo)", Align::kJustify, 14, false, true});
-    blocks.push_back(
-        Paragraph{fmt::format("Kính trình Hội đồng Thi đua – Khen thưởng {} xem xét, quyết định./.", ctx.board_name)});
+    blocks.push_back(Paragraph{
+        fmt::format("Kính trình Hội đồng Thi đua – Khen thưởng {} xem xét, quyết định./.", InText(ctx.board_name))});
     blocks.push_back(Signature{{"THỦ TRƯỞNG ĐƠN VỊ"}, "", {"Như trên;", "Lưu: VT."}});
     return Render(blocks, {false, true, fmt::format("Tờ trình {} – {}", view.dossier.code, view.dossier.title)});
 }

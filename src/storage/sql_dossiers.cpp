@@ -113,7 +113,7 @@ app::DossierPage SqlDossierRepository::List(const app::DossierFilter& f) {
     // The SQL text depends only on which filters are present (and how many units), never on values.
     std::string where = "WHERE 1 = 1 ";
     std::vector<long long> units;
-    long long board = f.board_unit ? f.board_unit->value : 0;
+    long long board = f.board_unit ? f.board_unit->value : 0, unit = f.unit ? f.unit->value : 0;
     std::string due = f.due_before ? FormatIsoDate(*f.due_before) : "";
     int year = f.year;
     if (f.units) {
@@ -126,6 +126,7 @@ app::DossierPage SqlDossierRepository::List(const app::DossierFilter& f) {
         where += ") ";
     }
     if (f.board_unit) where += "AND d.board_unit_id = :b ";
+    if (f.unit) where += "AND d.unit_id = :pu ";
     if (!f.state.empty()) where += "AND d.state = :s ";
     if (!f.kind.empty()) where += "AND d.kind = :k ";
     if (f.due_before) where += "AND d.due_date IS NOT NULL AND d.due_date <= :due ";
@@ -133,6 +134,7 @@ app::DossierPage SqlDossierRepository::List(const app::DossierFilter& f) {
     auto bind = [&](soci::statement& st) {
         for (auto& u : units) st.exchange(soci::use(u));
         if (f.board_unit) st.exchange(soci::use(board));
+        if (f.unit) st.exchange(soci::use(unit));
         if (!f.state.empty()) st.exchange(soci::use(f.state));
         if (!f.kind.empty()) st.exchange(soci::use(f.kind));
         if (f.due_before) st.exchange(soci::use(due));

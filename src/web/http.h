@@ -32,7 +32,8 @@ struct Request {
     // Filled by the adapter before the handler runs.
     std::string request_id;
     std::optional<app::ResolvedSession> session;
-    std::string token;  // the session token, from the bearer header or the cookie
+    std::string token;                      // the session token, from the bearer header or the cookie
+    std::int64_t unread_notifications = 0;  // pages only: shown on the bell of the top bar
 
     std::string Header(std::string_view name) const;
     std::string Param(std::string_view name) const;

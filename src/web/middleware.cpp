@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "app/notifications.h"
 #include "core/crypto.h"
 #include "core/text.h"
 #include "web/error_mapper.h"
@@ -80,8 +81,11 @@ Response RunPipeline(app::App& app, const ServerOptions& options, const Route& r
             res = *bad;
         else if (auto refused = CheckCsrf(req, route.kind))
             res = *refused;
-        else
+        else {
+            if (route.kind == Kind::kPage && req.session && req.method == "GET")
+                req.unread_notifications = app::CountUnreadNotifications(app, req.Context());
             res = route.handler(req);
+        }
     } catch (const std::exception& e) {
         spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
         res = route.kind == Kind::kApi ? HttpError(500)

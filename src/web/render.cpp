@@ -61,6 +61,7 @@ constexpr NavItem kNav[] = {
     {"/ca-nhan", "Cá nhân", "bi-person-vcard", std::nullopt},
     {"/nhap-du-lieu", "Nhập dữ liệu", "bi-file-earmark-arrow-up", std::nullopt},
     {"/xet-khen-thuong", "Xét khen thưởng", "bi-award", std::nullopt},
+    {"/ho-so", "Hồ sơ đề nghị", "bi-folder2-open", std::nullopt},
     {"/danh-muc-khen-thuong", "Danh mục khen thưởng", "bi-journal-bookmark", std::nullopt},
     {"/nguoi-dung", "Người dùng", "bi-people", domain::Action::kManageUsers},
     {"/nhat-ky", "Nhật ký hệ thống", "bi-journal-text", domain::Action::kViewAudit},
@@ -85,6 +86,7 @@ nlohmann::json Shell(const Request& req, const PageMeta& meta) {
     shell["nav"] = nav;
     shell["user"] = {{"display_name", actor.display_name}, {"login", actor.login}, {"roles", roles}};
     shell["csrf"] = req.session->csrf_token;
+    shell["unread"] = req.unread_notifications > 0 ? nlohmann::json(req.unread_notifications) : nlohmann::json(false);
     return shell;
 }
 

@@ -21,6 +21,7 @@ void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options)
     pages::RegisterPeople(router, app);
     pages::RegisterEligibility(router, app);
     pages::RegisterCatalog(router, app);
+    pages::RegisterDossierPages(router, app);
     pages::RegisterImport(router, app);
 }
 

@@ -31,6 +31,7 @@ void RegisterPeople(Router& router, app::App& app);
 void RegisterImport(Router& router, app::App& app);
 void RegisterEligibility(Router& router, app::App& app);
 void RegisterCatalog(Router& router, app::App& app);
+void RegisterDossierPages(Router& router, app::App& app);
 }  // namespace pages
 
 }  // namespace tdkt::web

@@ -3,7 +3,33 @@
 // them; another unit's officer sees nothing; bad input names its fields and changes nothing.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, call, login } from '../lib/server.mjs';
+
+const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+// POST multipart/form-data with one file, as a browser form would.
+async function upload(base, token, path, fields, name, bytes) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
+  form.append('file', new Blob([bytes]), name);
+  const res = await fetch(base + path, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+  return { status: res.status, body: await res.json() };
+}
+
+// The text of a PDF as poppler's pdftotext reads it.
+function pdfText(bytes) {
+  const dir = mkdtempSync(join(tmpdir(), 'tdkt-pdf-'));
+  try {
+    writeFileSync(join(dir, 'f.pdf'), bytes);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'f.pdf'), '-']).toString('utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 for (const backend of ['sqlite', 'postgresql']) {
   describe(`dossiers API on ${backend}`, () => {
@@ -77,6 +103,102 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.deepEqual(listed.body.items.map((d) => d.code), [created.body.code]);
       assert.equal((await call(base, 'GET', '/api/v1/dossiers?state=submitted', { token: board })).body.total, 0);
       assert.equal((await call(base, 'GET', '/api/v1/dossiers?due_before=1/12/2026', { token: board })).status, 400);
+    });
+
+    it('a dossier goes from draft, returned once, to the council: documents, guards, reasons, timeline, notifications', async () => {
+      const { token: leader } = await login(base, 'lanhdao.sgd');
+      const { token: board } = await login(base, 'chuyenvien');
+      const created = await call(base, 'POST', '/api/v1/dossiers', {
+        token: officer, json: { title: 'Bằng khen tỉnh năm học 2024–2025', year: '2025', unit_id: school.id },
+      });
+      const id = created.body.id;
+      const teacher = (await call(base, 'GET', `/api/v1/people?page_size=5&unit_id=${school.id}`, { token: officer })).body.items[0];
+      const nominee = (await call(base, 'POST', `/api/v1/dossiers/${id}/nominees`, {
+        token: officer, json: { subject_type: 'individual', person_id: teacher.id, award: 'BK_TINH' },
+      })).body;
+      let dossier = (await call(base, 'GET', `/api/v1/dossiers/${id}`, { token: leader })).body;
+      assert.deepEqual(dossier.required_documents.map((r) => [r.doc_type, r.nominee_id, r.present, r.can_generate]),
+        [['to_trinh', null, false, true], ['bien_ban_hoi_dong', null, false, false], ['bao_cao_thanh_tich', nominee.id, false, false]]);
+      assert.deepEqual(dossier.actions.map((a) => [a.action, a.ready]), [['submit', false], ['withdraw', true]]);
+
+      // Submitting now is refused with every missing document named; nothing changes.
+      const early = await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: leader, json: { action: 'submit' } });
+      assert.equal(early.status, 409);
+      assert.equal(early.body.error.code, 'guard_failed');
+      assert.match(early.body.error.message, /^Chưa thể «Trình hồ sơ»: còn thiếu giấy tờ: Tờ trình đề nghị khen thưởng; Biên bản họp/);
+
+      const generated = await call(base, 'POST', `/api/v1/dossiers/${id}/documents/generate`, { token: officer, json: { doc_type: 'to_trinh' } });
+      assert.equal(generated.status, 201, JSON.stringify(generated.body));
+      assert.equal(generated.body.media_type, 'application/pdf');
+      const download = await fetch(base + generated.body.url, { headers: { Authorization: `Bearer ${officer}` } });
+      assert.equal(download.status, 200);
+      assert.equal(download.headers.get('content-type'), 'application/pdf');
+      const text = pdfText(Buffer.from(await download.arrayBuffer()));
+      for (const expected of ['TỜ TRÌNH', 'Về việc đề nghị khen thưởng năm 2025', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO',
+        'TRƯỜNG THPT CHUYÊN THÁI', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+        'Kính gửi: Hội đồng Thi đua – Khen thưởng tỉnh Hưng Yên', 'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;',
+        'cho 1 cá nhân', 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 1 cá nhân;', 'THỦ TRƯỞNG ĐƠN VỊ']) {
+        assert.ok(text.includes(expected), `${expected} not in:\n${text}`);
+      }
+      // A text file named .pdf is refused by its content; real files are kept with their name.
+      const fake = await upload(base, officer, `/api/v1/dossiers/${id}/documents`, { doc_type: 'bien_ban_hoi_dong' }, 'bien-ban.pdf', Buffer.from('không phải PDF'));
+      assert.equal(fake.status, 422);
+      assert.equal(fake.body.error.code, 'file_type_not_accepted');
+      const minutes = await upload(base, officer, `/api/v1/dossiers/${id}/documents`, { doc_type: 'bien_ban_hoi_dong' }, 'biên bản họp.pdf', pdfBytes);
+      assert.equal(minutes.status, 201, JSON.stringify(minutes.body));
+      assert.equal(minutes.body.file_name, 'biên bản họp.pdf');
+      const report = await upload(base, officer, `/api/v1/dossiers/${id}/documents`, { doc_type: 'bao_cao_thanh_tich', nominee_id: nominee.id }, 'bao-cao.pdf', pdfBytes);
+      assert.equal(report.status, 201, JSON.stringify(report.body));
+
+      // The officer prepares; only the leader submits. A stale version is refused.
+      assert.equal((await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: officer, json: { action: 'submit' } })).status, 403);
+      const stale = await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: leader, json: { action: 'submit', version: 1 } });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.error.code, 'dossier_changed');
+      const version = (await call(base, 'GET', `/api/v1/dossiers/${id}`, { token: leader })).body.version;
+      const submitted = await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: leader, json: { action: 'submit', version } });
+      assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+      assert.equal(submitted.body.state, 'submitted');
+      assert.match(submitted.body.due_date, /^\d{4}-\d\d-\d\d$/);
+      const notes = await call(base, 'GET', '/api/v1/notifications?unread=1', { token: board });
+      assert.ok(notes.body.items.some((n) => n.link === `/ho-so/${id}` && n.message.includes('Trình hồ sơ')), JSON.stringify(notes.body));
+
+      // The board returns it once (a reason is required), the unit resubmits, the board appraises.
+      assert.equal((await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: board, json: { action: 'receive' } })).status, 200);
+      const noReason = await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: board, json: { action: 'return' } });
+      assert.equal(noReason.status, 422);
+      assert.equal(noReason.body.error.message, 'Cần ghi lý do khi «Trả lại để bổ sung».');
+      const returned = await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: board, json: { action: 'return', reason: 'Thiếu báo cáo có xác nhận của Sở' } });
+      assert.equal(returned.status, 200);
+      assert.equal(returned.body.state, 'returned');
+      const again = await upload(base, officer, `/api/v1/dossiers/${id}/documents`, { doc_type: 'bao_cao_thanh_tich', nominee_id: nominee.id }, 'bao-cao-co-xac-nhan.pdf', pdfBytes);
+      assert.equal(again.status, 201);
+      assert.equal((await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: leader, json: { action: 'submit' } })).status, 200);
+      assert.equal((await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: board, json: { action: 'receive' } })).status, 200);
+      dossier = (await call(base, 'GET', `/api/v1/dossiers/${id}`, { token: board })).body;
+      if (dossier.nominees[0].eligibility.verdict === 'not_eligible') {
+        const blocked = await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: board, json: { action: 'appraise' } });
+        assert.equal(blocked.status, 409);
+        const override = await call(base, 'POST', `/api/v1/dossiers/${id}/nominees/${nominee.id}/override`, { token: board, json: { reason: 'Sở GD&ĐT đã xác nhận thành tích' } });
+        assert.equal(override.status, 204);
+      }
+      const appraised = await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: board, json: { action: 'appraise' } });
+      assert.equal(appraised.status, 200, JSON.stringify(appraised.body));
+      const council = await call(base, 'POST', `/api/v1/dossiers/${id}/transitions`, { token: board, json: { action: 'to_council' } });
+      assert.equal(council.status, 200, JSON.stringify(council.body));
+      dossier = (await call(base, 'GET', `/api/v1/dossiers/${id}`, { token: officer })).body;
+      assert.equal(dossier.state_name, 'Chờ Hội đồng xét');
+      assert.deepEqual(dossier.events.map((e) => e.action),
+        ['create', 'submit', 'receive', 'return', 'submit', 'receive', 'appraise', 'to_council']);
+      assert.equal(dossier.events[3].reason, 'Thiếu báo cáo có xác nhận của Sở');
+      assert.equal(dossier.events[3].action_name, 'Trả lại để bổ sung');
+      assert.equal(dossier.can_edit, false);
+      // Nothing can be attached while the board holds it, by the unit.
+      const late = await upload(base, officer, `/api/v1/dossiers/${id}/documents`, { doc_type: 'to_trinh' }, 'tt.pdf', pdfBytes);
+      assert.equal(late.status, 403);
+      const read = await call(base, 'POST', '/api/v1/notifications/read', { token: board, json: {} });
+      assert.equal(read.status, 200);
+      assert.equal((await call(base, 'GET', '/api/v1/notifications?unread=1', { token: board })).body.unread, 0);
     });
 
     it('bad input names every field and creates nothing', async () => {
