@@ -10,6 +10,7 @@
 #include <set>
 
 #include "app/catalog.h"
+#include "app/consultation.h"
 #include "app/dossiers.h"
 #include "app/files.h"
 #include "app/notifications.h"
@@ -380,6 +381,74 @@ TEST_F(DossierWorkflow, ADirectoryFileStoreKeepsTheBytesOutsideTheDatabase) {
     EXPECT_EQ(app::ReadDocument(*app_, officer, d.id, doc->id)->bytes, kPdf);
     EXPECT_THROW(storage::OpenFileStore("relative/dir"), std::runtime_error);
     std::filesystem::remove_all(dir);
+}
+
+TEST_F(DossierWorkflow, AnyoneCommentsWhileOpenWithinLimitsAndOnlyWhatTheBoardPublishesIsShown) {
+    auto board = As("chuyenvien");
+    auto d = Create("canbo.truong");
+    auto n = app::AddNominee(*app_, As("canbo.truong"), d.id, Person(teachers_[0], "HCLD_3"));
+    ASSERT_TRUE(n);
+    app::RequestContext visitor;
+    visitor.client_ip = "203.0.113.7";
+    visitor.request_id = "public";
+    EXPECT_TRUE(app::OpenConsultations(*app_).empty());
+    Put(d.id, "appraised");
+    ASSERT_TRUE(app::MoveDossier(*app_, board, d.id, {"open_consultation", "", 0}));
+    auto open = app::OpenConsultations(*app_);
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_TRUE(open[0].open);
+    ASSERT_EQ(open[0].nominees.size(), 1u);
+    EXPECT_EQ(open[0].nominees[0].award_name, "Huân chương Lao động hạng Ba");
+    auto id = open[0].consultation.id;
+
+    // Every problem is named at once, and nothing is stored.
+    auto bad = app::SubmitComment(*app_, visitor, id, {"", "gọi tôi", "ngắn", std::nullopt});
+    ASSERT_FALSE(bad);
+    std::vector<std::string> fields;
+    for (const auto& f : bad.error().fields) fields.push_back(f.first);
+    EXPECT_EQ(fields, (std::vector<std::string>{"name", "contact", "body"}));
+    auto first = app::SubmitComment(
+        *app_, visitor, id, {"Trần Văn Bình", "0912 345 678", "Tôi xác nhận cô giáo có nhiều đóng góp.", n->id});
+    ASSERT_TRUE(first) << first.error().message;
+    EXPECT_EQ(first->status, "pending");
+    EXPECT_EQ(first->client_key.find("203.0.113.7"), std::string::npos);  // the address is not stored
+    for (int i = 1; i < app::kCommentsPerHour; ++i)
+        ASSERT_TRUE(app::SubmitComment(*app_, visitor, id,
+                                       {"Người " + std::to_string(i), "ban@example.vn",
+                                        "Ý kiến thứ " + std::to_string(i) + " về hồ sơ.", std::nullopt}));
+    auto flood =
+        app::SubmitComment(*app_, visitor, id, {"Người 6", "ban@example.vn", "Ý kiến thứ sáu về hồ sơ.", std::nullopt});
+    ASSERT_FALSE(flood);
+    EXPECT_EQ(flood.error().reason, "too_many_comments");
+    app::RequestContext neighbour = visitor;
+    neighbour.client_ip = "198.51.100.20";
+    EXPECT_TRUE(app::SubmitComment(*app_, neighbour, id,
+                                   {"Lê Thị Hoa", "hoa@example.vn", "Một máy khác vẫn gửi được.", std::nullopt}));
+
+    // Nothing is public before moderation; the board publishes one with its answer, rejects another.
+    EXPECT_TRUE(app::GetConsultation(*app_, id)->comments.empty());
+    EXPECT_EQ(app::DossierComments(*app_, As("canbo.truong"), d.id).error().code, ErrorCode::kForbidden);
+    auto all = app::DossierComments(*app_, board, d.id);
+    ASSERT_EQ(all->size(), 6u);
+    EXPECT_EQ((*all)[0].author_contact, "0912 345 678");
+    ASSERT_TRUE(app::ModerateComment(*app_, board, d.id, first->id, "published", "Cảm ơn ông đã góp ý."));
+    ASSERT_TRUE(app::ModerateComment(*app_, board, d.id, (*all)[1].id, "rejected", ""));
+    EXPECT_EQ(app::ModerateComment(*app_, board, d.id, first->id, "approved", "").error().code, ErrorCode::kValidation);
+    auto shown = app::GetConsultation(*app_, id);
+    ASSERT_EQ(shown->comments.size(), 1u);
+    EXPECT_EQ(shown->comments[0].body, "Tôi xác nhận cô giáo có nhiều đóng góp.");
+    EXPECT_EQ(shown->comments[0].response, "Cảm ơn ông đã góp ý.");
+    EXPECT_EQ(shown->comments[0].author_contact, "");  // never published
+    EXPECT_EQ(AuditCount("consultation.moderate"), 2);
+
+    // After the window nobody can comment.
+    clock_.Advance(std::chrono::hours(24 * 13));
+    auto late = app::SubmitComment(*app_, neighbour, id,
+                                   {"Lê Thị Hoa", "hoa@example.vn", "Gửi sau khi đã kết thúc.", std::nullopt});
+    ASSERT_FALSE(late);
+    EXPECT_EQ(late.error().message, "Đợt lấy ý kiến này nhận ý kiến từ 22/11/2026 đến hết 04/12/2026.");
+    EXPECT_TRUE(app::OpenConsultations(*app_).empty());
+    EXPECT_FALSE(app::GetConsultation(*app_, id)->open);
 }
 
 }  // namespace

@@ -455,6 +455,7 @@ class DossierRepository {
     virtual bool RemoveDocument(DossierId dossier, std::int64_t document, const std::string& login,
                                 const std::string& at) = 0;
     virtual std::optional<ConsultationRecord> Consultation(DossierId dossier) = 0;
+    virtual std::optional<ConsultationRecord> ConsultationById(std::int64_t id) = 0;
     virtual std::int64_t InsertConsultation(const ConsultationRecord& consultation) = 0;
     // Consultations whose window includes `day`, newest first.
     virtual std::vector<ConsultationRecord> OpenConsultations(const Date& day) = 0;

@@ -478,6 +478,13 @@ std::optional<app::ConsultationRecord> SqlDossierRepository::Consultation(Dossie
     return rows.empty() ? std::nullopt : std::optional(rows.front());
 }
 
+std::optional<app::ConsultationRecord> SqlDossierRepository::ConsultationById(std::int64_t id) {
+    long long value = id;
+    auto rows = QueryConsultations(s_, std::string(kConsultationColumns) + "WHERE id = :id",
+                                   [&](soci::statement& st) { st.exchange(soci::use(value)); });
+    return rows.empty() ? std::nullopt : std::optional(rows.front());
+}
+
 std::int64_t SqlDossierRepository::InsertConsultation(const app::ConsultationRecord& c) {
     long long id = 0, d = c.dossier.value;
     std::string opened = FormatIsoDate(c.opened_on), closes = FormatIsoDate(c.closes_on);

@@ -155,6 +155,7 @@ class SqlDossierRepository final : public app::DossierRepository {
     bool RemoveDocument(DossierId dossier, std::int64_t document, const std::string& login,
                         const std::string& at) override;
     std::optional<app::ConsultationRecord> Consultation(DossierId dossier) override;
+    std::optional<app::ConsultationRecord> ConsultationById(std::int64_t id) override;
     std::int64_t InsertConsultation(const app::ConsultationRecord& consultation) override;
     std::vector<app::ConsultationRecord> OpenConsultations(const Date& day) override;
     std::int64_t AddComment(const app::CommentRecord& comment) override;

@@ -88,6 +88,11 @@ std::string SafeNext(const std::string& next) {
 
 std::string DateVi(const std::optional<Date>& d) { return d ? FormatDateVi(*d) : ""; }
 
+std::string WhenVi(const std::string& iso_utc) {
+    auto t = ParseIsoUtc(iso_utc);
+    return t ? FormatDateTimeVi(*t) : iso_utc;
+}
+
 nlohmann::json UnitOptions(app::App& app, const Request& req, std::optional<std::int64_t> selected) {
     nlohmann::json out = nlohmann::json::array();
     if (auto units = app::ListUnitsAsOf(app, req.Context(), std::nullopt))

@@ -28,6 +28,8 @@ std::string EntityTypeLabel(const std::string& entity_type);
 std::string SafeNext(const std::string& next);
 // "22/11/2026", or "" for no date.
 std::string DateVi(const std::optional<Date>& d);
+// "2026-11-22T04:05:06.789Z" → "22/11/2026 11:05" (Vietnam time); the text itself when it is not one.
+std::string WhenVi(const std::string& iso_utc);
 // <option>s of the units existing today that the user may see: [{"id","name","selected"}].
 nlohmann::json UnitOptions(app::App& app, const Request& req, std::optional<std::int64_t> selected);
 // [{"code","label","selected"}] of a vocabulary, for a <select>.

@@ -22,6 +22,7 @@ void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options)
     pages::RegisterEligibility(router, app);
     pages::RegisterCatalog(router, app);
     pages::RegisterDossierPages(router, app);
+    pages::RegisterConsultationPages(router, app);
     pages::RegisterImport(router, app);
 }
 

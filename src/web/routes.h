@@ -32,6 +32,7 @@ void RegisterImport(Router& router, app::App& app);
 void RegisterEligibility(Router& router, app::App& app);
 void RegisterCatalog(Router& router, app::App& app);
 void RegisterDossierPages(Router& router, app::App& app);
+void RegisterConsultationPages(Router& router, app::App& app);
 }  // namespace pages
 
 }  // namespace tdkt::web

@@ -3,10 +3,13 @@
 // POST /api/v1/dossiers/{id}/nominees/{nominee}/override, POST /api/v1/dossiers/{id}/transitions,
 // POST /api/v1/dossiers/{id}/documents (multipart), POST /api/v1/dossiers/{id}/documents/generate,
 // GET and DELETE /api/v1/dossiers/{id}/documents/{document}; GET /api/v1/notifications,
-// POST /api/v1/notifications/read.
+// POST /api/v1/notifications/read; public consultation: GET /api/v1/consultations[/{id}],
+// POST /api/v1/consultations/{id}/comments (no sign-in), GET /api/v1/dossiers/{id}/comments and
+// POST /api/v1/dossiers/{id}/comments/{comment} (the board).
 #include <fmt/format.h>
 
 #include "app/catalog.h"
+#include "app/consultation.h"
 #include "app/dossiers.h"
 #include "app/eligibility.h"
 #include "app/notifications.h"
@@ -55,6 +58,30 @@ json NomineeJson(const app::NomineeRecord& n) {
 }
 
 DossierId PathDossier(const Request& req) { return DossierId{std::stoll(req.captures[0])}; }
+
+json PublicConsultationJson(const app::PublicConsultation& c) {
+    json nominees = json::array();
+    for (const auto& n : c.nominees)
+        nominees.push_back({{"id", n.id}, {"name", n.name}, {"subject_type", n.subject_type}, {"award", n.award_name}});
+    json comments = json::array();
+    for (const auto& x : c.comments)
+        comments.push_back({{"id", x.id},
+                            {"author_name", x.author_name},
+                            {"nominee_id", x.nominee ? json(*x.nominee) : json(nullptr)},
+                            {"body", x.body},
+                            {"created_at", x.created_at},
+                            {"response", x.response}});
+    return {{"id", c.consultation.id},
+            {"dossier_code", c.dossier_code},
+            {"title", c.dossier_title},
+            {"unit", c.unit_name},
+            {"opened_on", FormatIsoDate(c.consultation.opened_on)},
+            {"closes_on", FormatIsoDate(c.consultation.closes_on)},
+            {"working_days", c.consultation.working_days},
+            {"open", c.open},
+            {"nominees", nominees},
+            {"comments", comments}};
+}
 
 json DocumentJson(const app::DocumentRecord& d, const std::string& type_name) {
     return {{"id", d.id},
@@ -293,6 +320,53 @@ void RegisterDossiers(Router& router, app::App& app) {
     });
     router.Delete(R"(/api/v1/dossiers/(\d{1,18})/documents/(\d{1,17}))", Kind::kApi, [&app](Request& req) {
         auto done = app::RemoveDocument(app, req.Context(), PathDossier(req), std::stoll(req.captures[1]));
+        return done ? Response::NoContent() : ErrorResponse(done.error());
+    });
+    router.Get("/api/v1/consultations", Kind::kApi, [&app](Request&) {
+        json items = json::array();
+        for (const auto& c : app::OpenConsultations(app)) items.push_back(PublicConsultationJson(c));
+        return JsonOk({{"items", items}});
+    });
+    router.Get(R"(/api/v1/consultations/(\d{1,17}))", Kind::kApi, [&app](Request& req) {
+        auto c = app::GetConsultation(app, std::stoll(req.captures[0]));
+        if (!c) return ErrorResponse(c.error());
+        return JsonOk(PublicConsultationJson(*c));
+    });
+    router.Post(R"(/api/v1/consultations/(\d{1,17})/comments)", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        app::CommentInput in;
+        if (auto bad = ReadText(*body, {{"name", &in.name}, {"contact", &in.contact}, {"body", &in.body}}))
+            return ErrorResponse(*bad);
+        auto nominee = IdField(*body, "nominee_id");
+        if (!nominee) return ErrorResponse(nominee.error());
+        in.nominee = *nominee;
+        auto sent = app::SubmitComment(app, req.Context(), std::stoll(req.captures[0]), in);
+        if (!sent) return ErrorResponse(sent.error());
+        return JsonOk({{"id", sent->id}, {"status", sent->status}}, 201);
+    });
+    router.Get(R"(/api/v1/dossiers/(\d{1,18})/comments)", Kind::kApi, [&app](Request& req) {
+        auto list = app::DossierComments(app, req.Context(), PathDossier(req));
+        if (!list) return ErrorResponse(list.error());
+        json items = json::array();
+        for (const auto& x : *list)
+            items.push_back({{"id", x.id},
+                             {"author_name", x.author_name},
+                             {"author_contact", x.author_contact},
+                             {"nominee_id", x.nominee ? json(*x.nominee) : json(nullptr)},
+                             {"body", x.body},
+                             {"created_at", x.created_at},
+                             {"status", x.status},
+                             {"response", x.response}});
+        return JsonOk({{"items", items}});
+    });
+    router.Post(R"(/api/v1/dossiers/(\d{1,18})/comments/(\d{1,17}))", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        std::string status, response;
+        if (auto bad = ReadText(*body, {{"status", &status}, {"response", &response}})) return ErrorResponse(*bad);
+        auto done =
+            app::ModerateComment(app, req.Context(), PathDossier(req), std::stoll(req.captures[1]), status, response);
         return done ? Response::NoContent() : ErrorResponse(done.error());
     });
     router.Get("/api/v1/notifications", Kind::kApi, [&app](Request& req) {

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "app/catalog.h"
+#include "app/consultation.h"
 #include "app/dossiers.h"
 #include "app/files.h"
 #include "app/notifications.h"
@@ -64,12 +65,6 @@ json PreparingUnits(app::App& app, const Request& req) {
     if (auto units = app::ProposingUnits(app, req.Context()))
         for (const auto& u : *units) out.push_back({{"id", std::to_string(u.id.value)}, {"name", u.name}});
     return out;
-}
-
-// "2026-11-22T04:05:06.789Z" → "22/11/2026 11:05" (Vietnam time).
-std::string WhenVi(const std::string& iso) {
-    auto t = ParseIsoUtc(iso);
-    return t ? FormatDateTimeVi(*t) : iso;
 }
 
 Response ListPage(app::App& app, Request& req, const std::optional<Error>& error = std::nullopt,
@@ -255,6 +250,25 @@ Response DossierPage(app::App& app, Request& req, DossierId id, const std::optio
                                 {"closes_on", FormatDateVi(view->consultation->closes_on)},
                                 {"working_days", view->consultation->working_days},
                                 {"open", !(view->consultation->closes_on < today)}};
+    if (view->consultation)
+        if (auto comments = app::DossierComments(app, req.Context(), d.id)) {
+            json list = json::array();
+            for (const auto& c : *comments)
+                list.push_back({{"id", c.id},
+                                {"author", c.author_name},
+                                {"contact", c.author_contact},
+                                {"body", c.body},
+                                {"at", WhenVi(c.created_at)},
+                                {"status", c.status == "published"  ? "Đã công bố"
+                                           : c.status == "rejected" ? "Không công bố"
+                                                                    : "Chờ duyệt"},
+                                {"pending", c.status == "pending"},
+                                {"response", c.response},
+                                {"dossier_id", d.id.value}});
+            data["comments"] = list;
+            data["show_comments"] = true;
+            data["public_link"] = fmt::format("/lay-y-kien/{}", view->consultation->id);
+        }
     json events = json::array();
     for (const auto& e : view->events) {
         const auto* t = catalog.workflow.Action(e.action);
