@@ -11,6 +11,7 @@
 
 #include "app/catalog.h"
 #include "app/consultation.h"
+#include "app/council.h"
 #include "app/dossiers.h"
 #include "app/files.h"
 #include "app/notifications.h"
@@ -449,6 +450,114 @@ TEST_F(DossierWorkflow, AnyoneCommentsWhileOpenWithinLimitsAndOnlyWhatTheBoardPu
     EXPECT_EQ(late.error().message, "Đợt lấy ý kiến này nhận ý kiến từ 22/11/2026 đến hết 04/12/2026.");
     EXPECT_TRUE(app::OpenConsultations(*app_).empty());
     EXPECT_FALSE(app::GetConsultation(*app_, id)->open);
+}
+
+TEST(CouncilThreshold, CountsOverAllMembers) {
+    // 11 members: 10 "agree" is 90.9 % and passes 90 %; 9 is 81.8 %: fails 90 %, passes 80 %.
+    EXPECT_TRUE(app::Passes(10, 11, 90));
+    EXPECT_FALSE(app::Passes(9, 11, 90));
+    EXPECT_TRUE(app::Passes(9, 11, 80));
+    EXPECT_TRUE(app::Passes(8, 10, 80));  // exactly the threshold passes
+    EXPECT_FALSE(app::Passes(7, 10, 80));
+    EXPECT_TRUE(app::Passes(6, 11, 0));  // no threshold in the catalogue: more than half
+    EXPECT_FALSE(app::Passes(5, 10, 0));
+    EXPECT_FALSE(app::Passes(0, 0, 0));
+}
+
+TEST_F(DossierWorkflow, TheCouncilVotesSecretlyOncePerMemberWithQuorumRecusalAndThresholds) {
+    auto d = Prepared();
+    Sql(fmt::format("UPDATE dossier_nominees SET outcome = 'pending' WHERE id = {}", nominee_));
+    Put(d.id, "council");
+    auto secretary = As("thuky.hd");
+    auto councils = app::ListCouncils(*app_, secretary);
+    ASSERT_EQ(councils->size(), 1u);
+    auto council = (*councils)[0];
+    EXPECT_EQ(app::ListCouncils(*app_, As("canbo.truong"))->size(), 0u);
+    EXPECT_EQ(app::CreateMeeting(*app_, As("uyvien.hd"), council.id, {"Phiên họp", "10/12/2026", ""}).error().code,
+              ErrorCode::kForbidden);
+    auto meeting =
+        app::CreateMeeting(*app_, secretary, council.id, {"Phiên họp tháng 12/2026", "10/12/2026", "Phòng họp số 1"});
+    ASSERT_TRUE(meeting) << meeting.error().message;
+    auto added = app::AddDossierToMeeting(*app_, secretary, meeting->id, d.id);
+    ASSERT_TRUE(added) << added.error().message;
+    EXPECT_EQ(*added, 1);
+    EXPECT_EQ(app::AddDossierToMeeting(*app_, secretary, meeting->id, d.id).error().reason, "nothing_to_add");
+
+    auto view = app::GetMeeting(*app_, secretary, meeting->id);
+    ASSERT_EQ(view->members.size(), 7u);
+    EXPECT_EQ(view->quorum_needed, 5);
+    std::map<std::string, std::int64_t> seat;
+    for (const auto& m : view->members) seat[m.login] = m.id;
+    // Four present: no quorum.
+    for (const char* login : {"chutich.hd", "lanhdao.ban", "thuky.hd", "uyvien2.hd"})
+        ASSERT_TRUE(app::SetAttendance(*app_, secretary, meeting->id, seat[login], true));
+    auto early = app::OpenVoting(*app_, secretary, meeting->id);
+    ASSERT_FALSE(early);
+    EXPECT_EQ(early.error().message,
+              "Chưa đủ số thành viên dự họp: có mặt 4/7 thành viên, cần ít nhất 5 (2/3 tổng số thành viên).");
+    ASSERT_TRUE(app::SetAttendance(*app_, secretary, meeting->id, seat["uyvien.hd"], true));
+    ASSERT_TRUE(app::OpenVoting(*app_, secretary, meeting->id));
+    view = app::GetMeeting(*app_, secretary, meeting->id);
+    ASSERT_EQ(view->items.size(), 1u);
+    auto item = view->items[0].item.id;
+    // The director of the education department is recused from a teacher of one of its schools.
+    EXPECT_EQ(view->items[0].recused, (std::vector<std::int64_t>{seat["uyvien2.hd"]}));
+    EXPECT_EQ(app::CastVote(*app_, As("uyvien2.hd"), item, "agree").error().reason, "recused");
+    EXPECT_EQ(app::CastVote(*app_, As("canbo.truong"), item, "agree").error().code, ErrorCode::kForbidden);
+    EXPECT_EQ(app::CastVote(*app_, As("uyvien3.hd"), item, "agree").error().reason, "not_present");
+
+    ASSERT_TRUE(app::CastVote(*app_, As("chutich.hd"), item, "agree"));
+    EXPECT_EQ(app::CastVote(*app_, As("chutich.hd"), item, "disagree").error().reason, "already_voted");
+    ASSERT_TRUE(app::CastVote(*app_, As("lanhdao.ban"), item, "agree"));
+    ASSERT_TRUE(app::CastVote(*app_, secretary, item, "agree"));
+    ASSERT_TRUE(app::CastVote(*app_, As("uyvien.hd"), item, "disagree"));
+    // Absent members' written opinions, entered by the secretary; not for someone present.
+    EXPECT_EQ(app::RecordWrittenOpinion(*app_, secretary, item, seat["uyvien.hd"], "agree").error().reason,
+              "member_present");
+    ASSERT_TRUE(app::RecordWrittenOpinion(*app_, secretary, item, seat["uyvien3.hd"], "agree"));
+    EXPECT_EQ(app::RecordWrittenOpinion(*app_, secretary, item, seat["uyvien3.hd"], "agree").error().reason,
+              "already_voted");
+    EXPECT_EQ(app::RecordWrittenOpinion(*app_, As("uyvien.hd"), item, seat["uyvien4.hd"], "agree").error().code,
+              ErrorCode::kForbidden);
+
+    // Before closing nobody, the administrator included, sees what was voted: only how many voted.
+    for (const char* login : {"admin", "thuky.hd", "chutich.hd"}) {
+        auto v = app::GetMeeting(*app_, As(login), meeting->id);
+        ASSERT_TRUE(v) << login;
+        EXPECT_EQ(v->items[0].votes, 5) << login;
+        EXPECT_EQ(v->items[0].item.agree, std::nullopt) << login;
+    }
+    // Nor does the audit log say what anyone voted.
+    app::AuditFilter f;
+    f.limit = 500;
+    store_->Read([&](app::Repositories& r) {
+        for (const auto& e : r.audit.List(f).entries)
+            if (e.action.rfind("ballot.", 0) == 0) {
+                EXPECT_EQ(e.after_json.find("agree"), std::string::npos) << e.after_json;
+                EXPECT_EQ(e.after_json.find("disagree"), std::string::npos) << e.after_json;
+            }
+    });
+    auto voted = app::MoveDossier(*app_, secretary, d.id, {"close_voting", "", 0});
+    EXPECT_EQ(voted.error().reason, "guard_failed");
+
+    ASSERT_TRUE(app::CloseVoting(*app_, secretary, meeting->id));
+    EXPECT_EQ(app::CastVote(*app_, As("uyvien4.hd"), item, "agree").error().reason, "ballot_not_open");
+    view = app::GetMeeting(*app_, secretary, meeting->id);
+    const auto& closed = view->items[0].item;
+    // 4 agree of 6 (7 members, the recused one left out): 66.7 %. The catalogue sets no threshold for
+    // Bằng khen of the province: more than half passes.
+    EXPECT_EQ(closed.agree, 4);
+    EXPECT_EQ(closed.disagree, 1);
+    EXPECT_EQ(closed.abstain, 0);
+    EXPECT_EQ(closed.denominator, 6);
+    EXPECT_EQ(closed.threshold_pct, 0);
+    EXPECT_EQ(closed.passed, true);
+    std::string outcome;
+    store_->Read([&](app::Repositories& r) { outcome = r.dossiers.Nominees(d.id)[0].outcome; });
+    EXPECT_EQ(outcome, "approved");
+    auto after = app::MoveDossier(*app_, secretary, d.id, {"close_voting", "", 0});
+    ASSERT_TRUE(after) << after.error().message;
+    EXPECT_EQ(after->state, "voted");
 }
 
 }  // namespace

@@ -279,6 +279,58 @@ struct CommentRecord {
     std::optional<std::string> responded_at;
 };
 
+// A council (docs/council.md): the province's Hội đồng Thi đua – Khen thưởng or a unit's own.
+struct CouncilRecord {
+    std::int64_t id = 0;
+    UnitId unit;
+    std::string name;
+    std::string recusal_rule = "exclude";  // exclude | count
+    int quorum_num = 2, quorum_den = 3;
+    std::string created_at;
+};
+
+struct CouncilMemberRecord {
+    std::int64_t id = 0;
+    std::int64_t council = 0;
+    UserId user;
+    std::string role;  // chair | vice_chair | secretary | member
+    std::string title;
+    std::optional<UnitId> unit;
+    int position = 0;
+    std::string display_name, login;  // filled by reads
+};
+
+struct MeetingRecord {
+    std::int64_t id = 0;
+    std::int64_t council = 0;
+    std::string title;
+    Date held_on;
+    std::string place;
+    std::string state = "planned";  // planned | voting | closed
+    std::string created_by, created_at;
+    std::optional<std::string> opened_at, closed_at;
+};
+
+struct AgendaItemRecord {
+    std::int64_t id = 0;
+    std::int64_t meeting = 0;
+    std::int64_t nominee = 0;
+    DossierId dossier;
+    int position = 0;
+    int threshold_pct = 0;
+    std::optional<int> denominator, agree, disagree, abstain;
+    std::optional<bool> passed;
+    // filled by reads
+    std::string subject_name, subject_type, award_code, dossier_code;
+    std::optional<PersonId> person;
+    std::optional<UnitId> subject_unit;  // the collective, the household's commune, or the person's current unit
+};
+
+struct Recusal {
+    std::int64_t item = 0, member = 0;
+    std::string reason;
+};
+
 struct DossierFilter {
     std::optional<std::vector<UnitId>> units;  // proposing units in scope; nullopt = all
     std::optional<UnitId> board_unit;
@@ -447,6 +499,7 @@ class DossierRepository {
     virtual bool RemoveNominee(DossierId dossier, std::int64_t nominee) = 0;
     virtual bool SetOverride(DossierId dossier, std::int64_t nominee, const std::string& reason,
                              const std::string& login) = 0;
+    virtual void SetOutcome(std::int64_t nominee, const std::string& outcome) = 0;
     virtual std::int64_t AddEvent(const DossierEvent& event) = 0;
     virtual std::vector<DossierEvent> Events(DossierId dossier) = 0;  // oldest first
     virtual std::int64_t AddDocument(const DocumentRecord& document) = 0;
@@ -491,6 +544,38 @@ class NotificationRepository {
     virtual std::int64_t MarkRead(UserId user, std::int64_t id, const std::string& at) = 0;
 };
 
+class CouncilRepository {
+  public:
+    virtual ~CouncilRepository() = default;
+    virtual std::int64_t InsertCouncil(const CouncilRecord& council) = 0;
+    virtual std::optional<CouncilRecord> FindCouncil(std::int64_t id) = 0;
+    virtual std::vector<CouncilRecord> Councils() = 0;
+    virtual std::int64_t AddMember(const CouncilMemberRecord& member) = 0;
+    virtual std::vector<CouncilMemberRecord> Members(std::int64_t council) = 0;  // by position
+    virtual std::int64_t InsertMeeting(const MeetingRecord& meeting) = 0;
+    virtual std::optional<MeetingRecord> FindMeeting(std::int64_t id) = 0;
+    virtual std::vector<MeetingRecord> Meetings(std::int64_t council) = 0;  // newest first
+    // Moves the meeting from `from` to `to`; false when it was not in `from`.
+    virtual bool SetMeetingState(std::int64_t id, const std::string& from, const std::string& to,
+                                 const std::string& at) = 0;
+    virtual void SetAttendance(std::int64_t meeting, std::int64_t member, bool present) = 0;
+    virtual std::vector<std::int64_t> Present(std::int64_t meeting) = 0;  // member ids
+    virtual std::int64_t AddItem(const AgendaItemRecord& item) = 0;       // position = last + 1
+    virtual std::vector<AgendaItemRecord> Items(std::int64_t meeting) = 0;
+    virtual std::optional<AgendaItemRecord> FindItem(std::int64_t id) = 0;
+    virtual bool RemoveItem(std::int64_t meeting, std::int64_t item) = 0;
+    // Items of the nominee on meetings not closed.
+    virtual std::vector<AgendaItemRecord> OpenItemsOf(std::int64_t nominee) = 0;
+    virtual void AddRecusal(const Recusal& recusal) = 0;
+    virtual std::vector<Recusal> Recusals(std::int64_t meeting) = 0;
+    // Records that the member voted on the item; false when they already had.
+    virtual bool AddReceipt(std::int64_t item, std::int64_t member, const std::string& kind) = 0;
+    virtual std::vector<std::pair<std::int64_t, std::int64_t>> Receipts(std::int64_t meeting) = 0;  // item, member
+    virtual void CountChoice(std::int64_t item, const std::string& choice) = 0;
+    virtual std::vector<std::pair<std::string, int>> Tally(std::int64_t item) = 0;
+    virtual void CloseItem(std::int64_t item, int denominator, int agree, int disagree, int abstain, bool passed) = 0;
+};
+
 class AuditRepository {
   public:
     virtual ~AuditRepository() = default;
@@ -517,6 +602,7 @@ struct Repositories {
     DossierRepository& dossiers;
     FileRepository& files;
     NotificationRepository& notifications;
+    CouncilRepository& councils;
 };
 
 // Fast loading of generated data (tdkt seed synthetic): rows go straight to the tables in one

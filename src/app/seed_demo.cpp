@@ -4,6 +4,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "app/audit_log.h"
 #include "app/generated_names.h"
@@ -142,7 +143,7 @@ struct DemoUser {
     const char* unit;
 };
 
-constexpr std::array<DemoUser, 9> kUsers{{
+constexpr std::array<DemoUser, 13> kUsers{{
     {"admin", "Quản trị hệ thống", "administrator", "HY"},
     {"lanhdao.ban", "Trần Văn Hùng", "board_leader", "HY"},
     {"chuyenvien", "Nguyễn Thị Lan", "board_specialist", "HY"},
@@ -152,6 +153,28 @@ constexpr std::array<DemoUser, 9> kUsers{{
     {"canbo.truong", "Đặng Thị Đào", "unit_officer", "HY.SGDDT.THPTCTB"},
     {"canbo.xa", "Bùi Văn Tuấn", "unit_officer", "HY.X.VT"},
     {"xem", "Hoàng Văn Nam", "viewer", "HY.SYT"},
+    // The other members of the provincial council (they vote; their own units matter for recusal).
+    {"chutich.hd", "Nguyễn Hữu Nghĩa", "council_member", "HY"},
+    {"uyvien2.hd", "Đỗ Thị Thu Hà", "council_member", "HY"},
+    {"uyvien3.hd", "Trịnh Quốc Việt", "council_member", "HY"},
+    {"uyvien4.hd", "Ngô Thị Bích", "council_member", "HY"},
+}};
+
+// The provincial Hội đồng Thi đua – Khen thưởng: seat, login, title, the member's own unit.
+struct DemoSeat {
+    const char* role;
+    const char* login;
+    const char* title;
+    const char* unit;
+};
+constexpr std::array<DemoSeat, 7> kCouncil{{
+    {"chair", "chutich.hd", "Chủ tịch UBND tỉnh", "HY"},
+    {"vice_chair", "lanhdao.ban", "Trưởng Ban Thi đua – Khen thưởng", "HY.SNV.TDKT"},
+    {"secretary", "thuky.hd", "Phó Trưởng Ban Thi đua – Khen thưởng", "HY.SNV.TDKT"},
+    {"member", "uyvien.hd", "Giám đốc Sở Nội vụ", "HY.SNV"},
+    {"member", "uyvien2.hd", "Giám đốc Sở Giáo dục và Đào tạo", "HY.SGDDT"},
+    {"member", "uyvien3.hd", "Giám đốc Sở Y tế", "HY.SYT"},
+    {"member", "uyvien4.hd", "Chủ tịch Liên đoàn Lao động tỉnh", "HY"},
 }};
 
 // ---- people ---------------------------------------------------------------------------------------
@@ -516,6 +539,38 @@ Result<SeedReport> SeedDemo(App& app, const RequestContext& ctx, const SeedOptio
         if (!added) return tl::unexpected(added.error());
         ++report.users;
     }
+    // The provincial council, once.
+    app.store.Write([&](Repositories& repos) {
+        if (!repos.councils.Councils().empty()) return false;
+        auto root = repos.units.FindByCode("HY");
+        if (!root) return false;
+        CouncilRecord council;
+        council.unit = root->id;
+        council.name = "Hội đồng Thi đua – Khen thưởng tỉnh Hưng Yên";
+        council.created_at = FormatIsoUtc(app.clock.Now());
+        council.id = repos.councils.InsertCouncil(council);
+        nlohmann::json seats = nlohmann::json::array();
+        for (const auto& seat : kCouncil) {
+            auto user = repos.users.FindByLogin(seat.login);
+            auto unit = repos.units.FindByCode(seat.unit);
+            if (!user) continue;
+            CouncilMemberRecord m;
+            m.council = council.id;
+            m.user = user->id;
+            m.role = seat.role;
+            m.title = seat.title;
+            if (unit) m.unit = unit->id;
+            repos.councils.AddMember(m);
+            seats.push_back({{"login", seat.login}, {"role", seat.role}});
+        }
+        RecordChange(repos, app.clock, ctx,
+                     {"council.create",
+                      "council",
+                      std::to_string(council.id),
+                      nullptr,
+                      {{"name", council.name}, {"members", seats}}});
+        return true;
+    });
     report.already_seeded = report.units == 0 && report.users == 0 && report.people == 0;
     return report;
 }

@@ -240,6 +240,11 @@ bool SqlDossierRepository::SetOverride(DossierId dossier, std::int64_t nominee, 
                      }) == 1;
 }
 
+void SqlDossierRepository::SetOutcome(std::int64_t nominee, const std::string& outcome) {
+    long long n = nominee;
+    s_ << "UPDATE dossier_nominees SET outcome = :o WHERE id = :n", soci::use(outcome), soci::use(n);
+}
+
 std::int64_t SqlDossierRepository::AddEvent(const app::DossierEvent& e) {
     long long id = 0, d = e.dossier.value;
     s_ << "INSERT INTO dossier_events (dossier_id, action, from_state, to_state, actor_login, at, reason) VALUES (:d, "

@@ -148,6 +148,7 @@ class SqlDossierRepository final : public app::DossierRepository {
     bool RemoveNominee(DossierId dossier, std::int64_t nominee) override;
     bool SetOverride(DossierId dossier, std::int64_t nominee, const std::string& reason,
                      const std::string& login) override;
+    void SetOutcome(std::int64_t nominee, const std::string& outcome) override;
     std::int64_t AddEvent(const app::DossierEvent& event) override;
     std::vector<app::DossierEvent> Events(DossierId dossier) override;
     std::int64_t AddDocument(const app::DocumentRecord& document) override;
@@ -188,6 +189,38 @@ class SqlNotificationRepository final : public app::NotificationRepository {
     std::vector<app::NotificationRecord> ForUser(UserId user, bool unread_only, int limit) override;
     std::int64_t CountUnread(UserId user) override;
     std::int64_t MarkRead(UserId user, std::int64_t id, const std::string& at) override;
+
+  private:
+    soci::session& s_;
+};
+
+class SqlCouncilRepository final : public app::CouncilRepository {
+  public:
+    explicit SqlCouncilRepository(soci::session& s) : s_(s) {}
+    std::int64_t InsertCouncil(const app::CouncilRecord& council) override;
+    std::optional<app::CouncilRecord> FindCouncil(std::int64_t id) override;
+    std::vector<app::CouncilRecord> Councils() override;
+    std::int64_t AddMember(const app::CouncilMemberRecord& member) override;
+    std::vector<app::CouncilMemberRecord> Members(std::int64_t council) override;
+    std::int64_t InsertMeeting(const app::MeetingRecord& meeting) override;
+    std::optional<app::MeetingRecord> FindMeeting(std::int64_t id) override;
+    std::vector<app::MeetingRecord> Meetings(std::int64_t council) override;
+    bool SetMeetingState(std::int64_t id, const std::string& from, const std::string& to,
+                         const std::string& at) override;
+    void SetAttendance(std::int64_t meeting, std::int64_t member, bool present) override;
+    std::vector<std::int64_t> Present(std::int64_t meeting) override;
+    std::int64_t AddItem(const app::AgendaItemRecord& item) override;
+    std::vector<app::AgendaItemRecord> Items(std::int64_t meeting) override;
+    std::optional<app::AgendaItemRecord> FindItem(std::int64_t id) override;
+    bool RemoveItem(std::int64_t meeting, std::int64_t item) override;
+    std::vector<app::AgendaItemRecord> OpenItemsOf(std::int64_t nominee) override;
+    void AddRecusal(const app::Recusal& recusal) override;
+    std::vector<app::Recusal> Recusals(std::int64_t meeting) override;
+    bool AddReceipt(std::int64_t item, std::int64_t member, const std::string& kind) override;
+    std::vector<std::pair<std::int64_t, std::int64_t>> Receipts(std::int64_t meeting) override;
+    void CountChoice(std::int64_t item, const std::string& choice) override;
+    std::vector<std::pair<std::string, int>> Tally(std::int64_t item) override;
+    void CloseItem(std::int64_t item, int denominator, int agree, int disagree, int abstain, bool passed) override;
 
   private:
     soci::session& s_;

@@ -19,7 +19,9 @@ struct Bound {
     SqlDossierRepository dossiers;
     SqlFileRepository files;
     SqlNotificationRepository notifications;
-    app::Repositories repos{users, sessions, units, audit, people, records, awards, dossiers, files, notifications};
+    SqlCouncilRepository councils;
+    app::Repositories repos{users,  sessions, units, audit,         people,  records,
+                            awards, dossiers, files, notifications, councils};
     Bound(const ConnectionPool::Lease& lease, Backend b, UnitTreeCache& tree)
         : users(lease),
           sessions(lease),
@@ -30,7 +32,8 @@ struct Bound {
           awards(*lease),
           dossiers(*lease),
           files(*lease),
-          notifications(*lease) {}
+          notifications(*lease),
+          councils(*lease) {}
 };
 
 void Rollback(soci::session& s) noexcept {
