@@ -246,7 +246,17 @@ class Writer {
         auto left = Layout(recipients, half - 4 * kPtPerMm, 11, PANGO_ALIGN_LEFT);
         double block = std::max(Height(t.get()) + 28 * kPtPerMm + Height(name.get()), Height(left.get()));
         Ensure(block);
-        Draw(left.get(), kLeft, y_);
+        if (!s.left_title_lines.empty()) {
+            std::string lt;
+            for (std::size_t i = 0; i < s.left_title_lines.size(); ++i)
+                lt += (i ? "\n" : "") + Escape(s.left_title_lines[i]);
+            auto left_title = Layout("<b>" + lt + "</b>", half, 14, PANGO_ALIGN_CENTER);
+            auto left_name = Layout("<b>" + Escape(s.left_name) + "</b>", half, 14, PANGO_ALIGN_CENTER);
+            Draw(left_title.get(), kLeft, y_);
+            Draw(left_name.get(), kLeft, y_ + Height(t.get()) + 28 * kPtPerMm);
+        } else {
+            Draw(left.get(), kLeft, y_);
+        }
         Draw(t.get(), kLeft + half, y_);
         Draw(name.get(), kLeft + half, y_ + Height(t.get()) + 28 * kPtPerMm);
         y_ += block + 4 * kPtPerMm;

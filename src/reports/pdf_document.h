@@ -46,6 +46,9 @@ struct Signature {
     std::vector<std::string> title_lines;  // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
     std::string name;
     std::vector<std::string> recipients;  // "Như Điều 3;", "Lưu: VT."
+    // A second signature in the left half instead of the recipients (minutes: the secretary).
+    std::vector<std::string> left_title_lines;
+    std::string left_name;
 };
 
 struct PageBreak {};

@@ -62,6 +62,7 @@ constexpr NavItem kNav[] = {
     {"/nhap-du-lieu", "Nhập dữ liệu", "bi-file-earmark-arrow-up", std::nullopt},
     {"/xet-khen-thuong", "Xét khen thưởng", "bi-award", std::nullopt},
     {"/ho-so", "Hồ sơ đề nghị", "bi-folder2-open", std::nullopt},
+    {"/hoi-dong", "Hội đồng", "bi-people-fill", std::nullopt},
     {"/danh-muc-khen-thuong", "Danh mục khen thưởng", "bi-journal-bookmark", std::nullopt},
     {"/nguoi-dung", "Người dùng", "bi-people", domain::Action::kManageUsers},
     {"/nhat-ky", "Nhật ký hệ thống", "bi-journal-text", domain::Action::kViewAudit},

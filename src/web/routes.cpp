@@ -10,6 +10,7 @@ void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options)
     api::RegisterAudit(router, app);
     api::RegisterPeople(router, app);
     api::RegisterEligibility(router, app);
+    api::RegisterCouncils(router, app);
     api::RegisterDossiers(router, app);
     pages::RegisterAuth(router, app, options);
     pages::RegisterHome(router, app);
@@ -23,6 +24,7 @@ void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options)
     pages::RegisterCatalog(router, app);
     pages::RegisterDossierPages(router, app);
     pages::RegisterConsultationPages(router, app);
+    pages::RegisterCouncilPages(router, app);
     pages::RegisterImport(router, app);
 }
 

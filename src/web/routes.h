@@ -16,6 +16,7 @@ void RegisterUsers(Router& router, app::App& app);
 void RegisterAudit(Router& router, app::App& app);
 void RegisterPeople(Router& router, app::App& app);
 void RegisterDossiers(Router& router, app::App& app);
+void RegisterCouncils(Router& router, app::App& app);
 void RegisterEligibility(Router& router, app::App& app);
 }  // namespace api
 
@@ -33,6 +34,7 @@ void RegisterEligibility(Router& router, app::App& app);
 void RegisterCatalog(Router& router, app::App& app);
 void RegisterDossierPages(Router& router, app::App& app);
 void RegisterConsultationPages(Router& router, app::App& app);
+void RegisterCouncilPages(Router& router, app::App& app);
 }  // namespace pages
 
 }  // namespace tdkt::web

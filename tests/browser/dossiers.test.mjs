@@ -1,9 +1,14 @@
 // Dossiers in Chromium (docs/workflow.md): a school's officer prepares a dossier on its pages (a
 // nominee, a generated tờ trình, uploaded files); the school's leader submits it; the board's
 // specialist, told by a notification, returns it once with a reason; the officer adds what was asked,
-// the leader submits again, and the specialist appraises it and sends it to the council.
+// the leader submits again, and the specialist appraises it and sends it to the council; the
+// secretary holds the meeting, members vote on a phone-sized screen, the minutes come out as PDF.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, demoPassword } from '../lib/server.mjs';
 import { launchChromium, shots } from '../lib/browser.mjs';
 
@@ -15,9 +20,9 @@ describe('dossiers in Chromium', () => {
   const pages = {};
   let dossierUrl;
 
-  async function as(login) {
+  async function as(login, viewport = { width: 1360, height: 1000 }) {
     if (pages[login]) return pages[login];
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1360, height: 1000 } });
+    const context = await browser.newContext({ locale: 'vi-VN', viewport });
     const page = await context.newPage();
     await page.goto(server.url + '/ho-so');
     await page.fill('#login', login);
@@ -142,5 +147,79 @@ describe('dossiers in Chromium', () => {
     await officerAgain.goto(dossierUrl);
     assert.equal(await officerAgain.locator('#nominee-form').count(), 0);
     assert.equal(await officerAgain.locator('#upload-form').count(), 0);
+  });
+
+  it('the council meets: attendance, agenda, a secret ballot on phones, results and the minutes', async () => {
+    const secretary = await as('thuky.hd');
+    await secretary.goto(server.url + '/hoi-dong');
+    const form = secretary.locator('form[id^="meeting-form-"]').first();
+    await form.locator('input[name="title"]').fill('Phiên họp xét khen thưởng tháng 12/2026');
+    await form.locator('button[type="submit"]').click();
+    await secretary.waitForSelector('#meeting-title');
+    const meetingUrl = secretary.url();
+    await secretary.selectOption('#agenda-dossier', { index: 0 });
+    await secretary.click('#add-agenda');
+    await secretary.waitForSelector('#agenda-table tr[data-item]');
+    // Four present is short of the quorum of five (2/3 of seven).
+    const members = await secretary.locator('#attendance input[name="present"]').evaluateAll((xs) =>
+      xs.map((x) => [x.value, x.nextElementSibling.textContent.trim()]));
+    const tick = async (names) => {
+      for (const [value, label] of members) {
+        const box = secretary.locator(`#present-${value}`);
+        if (names.some((n) => label.startsWith(n))) await box.check(); else await box.uncheck();
+      }
+      await secretary.click('#save-attendance');
+      await secretary.waitForSelector('#attendance');
+    };
+    await tick(['Nguyễn Hữu Nghĩa', 'Trần Văn Hùng', 'Phạm Minh Đức', 'Lê Thị Hoa']);
+    await secretary.click('#open-voting');
+    await secretary.waitForSelector('#form-error');
+    assert.match(await secretary.textContent('#form-error'), /cần ít nhất 5/);
+    await tick(['Nguyễn Hữu Nghĩa', 'Trần Văn Hùng', 'Phạm Minh Đức', 'Lê Thị Hoa', 'Trịnh Quốc Việt']);
+    await secretary.click('#open-voting');
+    await secretary.waitForSelector('#meeting-state[data-state="voting"]');
+
+    // Members vote on their phones; a second vote is not possible.
+    const phone = { width: 390, height: 844 };
+    const ballotUrl = meetingUrl + '/bo-phieu';
+    for (const [login, choice] of [['chutich.hd', 'agree'], ['lanhdao.ban', 'agree'], ['uyvien.hd', 'agree'], ['uyvien3.hd', 'disagree']]) {
+      const page = await as(login, phone);
+      await page.goto(ballotUrl);
+      const item = page.locator('[data-item]').first();
+      await item.locator(`button[value="${choice}"]`).click();
+      await page.waitForSelector('[data-item] [data-voted]');
+      assert.equal(await page.locator('[data-item] button[value="agree"]').count(), 0);
+      if (login === 'chutich.hd') await page.screenshot({ path: shots + 'ballot-phone.png', fullPage: true });
+    }
+    const own = await as('thuky.hd');
+    await own.goto(ballotUrl);
+    await own.locator('[data-item] button[value="agree"]').first().click();
+    await own.waitForSelector('[data-item] [data-voted]');
+    // Before the count only how many voted is shown.
+    await secretary.goto(meetingUrl);
+    assert.match(await secretary.textContent('#agenda-table tr[data-item]'), /5 thành viên đã bỏ phiếu/);
+    assert.equal(await secretary.locator('#agenda-table [data-result]').count(), 0);
+    await secretary.click('#close-voting');
+    await secretary.waitForSelector('#meeting-state[data-state="closed"]');
+    // 4 agree of 6 (seven members, the education department's director recused for a teacher of its
+    // school): more than half passes Bằng khen of the province.
+    assert.equal(await secretary.getAttribute('#agenda-table [data-result]', 'data-result'), 'passed');
+    assert.match(await secretary.textContent('#agenda-table [data-result]'), /4\/6 = 66,7%/);
+    const minutes = await secretary.request.get(meetingUrl + '/bien-ban.pdf');
+    assert.equal(minutes.status(), 200);
+    const dir = mkdtempSync(join(tmpdir(), 'tdkt-minutes-'));
+    try {
+      writeFileSync(join(dir, 'm.pdf'), await minutes.body());
+      writeFileSync(shots + 'council-minutes.pdf', await minutes.body());
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'm.pdf'), '-']).toString('utf8');
+      for (const expected of ['BIÊN BẢN', 'HỘI ĐỒNG THI ĐUA – KHEN', 'Họp Hội đồng Thi đua – Khen thưởng tỉnh Hưng Yên',
+        'có mặt 5 thành viên', 'Trịnh Quốc Việt – Giám đốc Sở Y tế (Ủy viên)',
+        'Bằng khen', 'Đạt (cần quá', '66,7%', 'THƯ KÝ HỘI ĐỒNG', 'CHỦ TỊCH HỘI ĐỒNG']) {
+        assert.ok(text.includes(expected), `${expected} not in:\n${text}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await act(secretary, 'close_voting', 'voted');
   });
 });
