@@ -12,6 +12,7 @@
 #include "app/catalog.h"
 #include "app/consultation.h"
 #include "app/council.h"
+#include "app/decisions.h"
 #include "app/dossiers.h"
 #include "app/files.h"
 #include "app/notifications.h"
@@ -558,6 +559,76 @@ TEST_F(DossierWorkflow, TheCouncilVotesSecretlyOncePerMemberWithQuorumRecusalAnd
     auto after = app::MoveDossier(*app_, secretary, d.id, {"close_voting", "", 0});
     ASSERT_TRUE(after) << after.error().message;
     EXPECT_EQ(after->state, "voted");
+}
+
+TEST_F(DossierWorkflow, ADecisionIsNumberedIssuedIntoTheAwardHistoryWithCertificatesAndPublished) {
+    auto d = Prepared();
+    Put(d.id, "voted");
+    auto leader = As("lanhdao.ban");
+    auto decide = app::MoveDossier(*app_, leader, d.id, {"decide", "", 0});
+    ASSERT_FALSE(decide);
+    EXPECT_EQ(decide.error().message,
+              "Chưa thể «Ban hành quyết định»: chưa nhập quyết định khen thưởng (số, ngày, người ký).");
+    EXPECT_EQ(
+        app::RecordDecision(*app_, As("chuyenvien"), d.id, {"15/12/2026", "Nguyễn Hữu Nghĩa", "", "", ""}).error().code,
+        ErrorCode::kForbidden);
+    auto bad = app::RecordDecision(*app_, leader, d.id, {"31/02/2026", "", "", "", ""});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().fields.size(), 2u);
+    auto recorded = app::RecordDecision(*app_, leader, d.id,
+                                        {"15/12/2026", "Nguyễn Hữu Nghĩa", "KT. CHỦ TỊCH|PHÓ CHỦ TỊCH", "", ""});
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    EXPECT_EQ(recorded->number_text, "1/QĐ-UBND");
+    EXPECT_EQ(recorded->authority_name, "Ủy ban nhân dân tỉnh Hưng Yên");
+    EXPECT_EQ(recorded->title, "Về việc khen thưởng thành tích năm 2025");
+    EXPECT_FALSE(app::VerifyCertificate(*app_, "nothing-here"));
+
+    auto decided = app::MoveDossier(*app_, leader, d.id, {"decide", "", 0});
+    ASSERT_TRUE(decided) << decided.error().message;
+    EXPECT_EQ(decided->state, "decided");
+    auto view = app::GetDecision(*app_, As("canbo.truong"), recorded->id);
+    ASSERT_TRUE(view) << view.error().message;
+    EXPECT_EQ(view->decision.state, "issued");
+    ASSERT_EQ(view->certificates.size(), 1u);
+    const auto& cert = view->certificates[0];
+    EXPECT_EQ(cert.award_code, "BK_TINH");
+    EXPECT_EQ(cert.award_name, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh");
+    // 1,5 × 2.340.000 đồng (the catalogue for NĐ 152/2025; the base salary since 1/7/2024).
+    EXPECT_EQ(cert.prize_vnd, 3'510'000);
+    // The person's award history has it, written by the decision, in the same transaction.
+    std::vector<app::AwardRecord> history;
+    store_->Read([&](app::Repositories& r) { history = r.awards.ForPerson(teachers_[0]); });
+    auto it = std::find_if(history.begin(), history.end(), [&](const auto& a) { return a.id == cert.award; });
+    ASSERT_NE(it, history.end());
+    EXPECT_EQ(it->decision_number, "1/QĐ-UBND");
+    EXPECT_EQ(it->decision_date, (Date{2026, 12, 15}));
+    EXPECT_EQ(it->source, "decision");
+    EXPECT_EQ(it->year, 2025);
+    EXPECT_EQ(it->prize_vnd, 3'510'000);
+    auto verified = app::VerifyCertificate(*app_, cert.code);
+    ASSERT_TRUE(verified);
+    EXPECT_EQ(verified->certificate.recipient_name, cert.recipient_name);
+    EXPECT_EQ(verified->decision.number_text, "1/QĐ-UBND");
+    // Issued: no longer changed; not public until published.
+    EXPECT_EQ(app::RecordDecision(*app_, leader, d.id, {"16/12/2026", "Ai đó", "", "", ""}).error().reason,
+              "dossier_not_awaiting_decision");
+    app::RequestContext anonymous;
+    EXPECT_FALSE(app::GetDecision(*app_, anonymous, recorded->id));
+    EXPECT_TRUE(app::PublishedDecisions(*app_).empty());
+    ASSERT_TRUE(app::MoveDossier(*app_, leader, d.id, {"publish", "", 0}));
+    ASSERT_EQ(app::PublishedDecisions(*app_).size(), 1u);
+    EXPECT_TRUE(app::GetDecision(*app_, anonymous, recorded->id));
+    auto paid = app::MoveDossier(*app_, As("chuyenvien"), d.id, {"pay", "", 0});
+    ASSERT_TRUE(paid);
+    EXPECT_EQ(paid->state, "paid");
+    EXPECT_EQ(AuditCount("decision.issue"), 1);
+    EXPECT_EQ(AuditCount("decision.publish"), 1);
+
+    // The next decision of the authority in the year takes the next number.
+    auto other = Prepared();
+    Put(other.id, "voted");
+    EXPECT_EQ(app::RecordDecision(*app_, leader, other.id, {"20/12/2026", "Nguyễn Hữu Nghĩa", "", "", ""})->number_text,
+              "2/QĐ-UBND");
 }
 
 }  // namespace

@@ -27,6 +27,7 @@ struct Facts {
     std::vector<DocumentRecord> documents;
     std::vector<DossierEvent> events;
     std::optional<ConsultationRecord> consultation;
+    std::optional<DecisionRecord> decision;
 };
 
 Facts ReadFacts(Repositories& repos, const DossierRecord& d);
@@ -38,6 +39,12 @@ std::vector<RequiredDocument> RequiredDocuments(const domain::Catalog& catalog, 
 // The awards among the nominees that need public consultation, and the working days it lasts (the
 // longest the catalogue sets, at least 10).
 int ConsultationDays(const domain::Catalog& catalog, const Date& today, const Facts& f);
+
+// The effect "write_awards": issues the dossier's decision, writing each recipient's award history
+// (source "decision") and certificate. Inside the transition's write.
+void IssueDecision(App& app, Repositories& repos, const RequestContext& ctx, const Facts& f);
+// The effect "publish_decision".
+void PublishDecision(App& app, Repositories& repos, const RequestContext& ctx, const Facts& f);
 
 domain::GuardAnswer EvaluateGuard(const domain::Catalog& catalog, const Date& today, const Facts& f,
                                   std::string_view guard);

@@ -94,6 +94,7 @@ Facts ReadFacts(Repositories& repos, const DossierRecord& d) {
     f.documents = repos.dossiers.Documents(d.id);
     f.events = repos.dossiers.Events(d.id);
     f.consultation = repos.dossiers.Consultation(d.id);
+    f.decision = repos.decisions.ForDossier(d.id);
     return f;
 }
 
@@ -245,9 +246,8 @@ domain::GuardAnswer EvaluateGuard(const domain::Catalog& catalog, const Date& to
         return {};
     }
     if (guard == "decision_recorded") {
-        // Decisions (number, date, signer) are recorded by the decision module (issue 5, next part):
-        // until one exists for the dossier this guard does not hold.
-        return {false, "chưa nhập quyết định khen thưởng (số, ngày, người ký)"};
+        if (!f.decision) return {false, "chưa nhập quyết định khen thưởng (số, ngày, người ký)"};
+        return {};
     }
     return {false, fmt::format("điều kiện «{}» chưa được hỗ trợ", guard)};
 }
@@ -433,10 +433,12 @@ Result<DossierRecord> MoveDossier(App& app, const RequestContext& ctx, DossierId
                                {"opened_on", FormatIsoDate(c.opened_on)},
                                {"closes_on", FormatIsoDate(c.closes_on)},
                                {"working_days", c.working_days}}});
+            } else if (effect == "write_awards") {
+                dossier::IssueDecision(app, repos, ctx, *facts);
+            } else if (effect == "publish_decision") {
+                dossier::PublishDecision(app, repos, ctx, *facts);
             } else {
-                // write_awards and publish_decision follow transitions guarded by decision_recorded,
-                // which cannot hold before decisions are recorded (docs/workflow.md, "What is left").
-                throw std::logic_error("workflow effect not performed: " + effect);
+                throw std::logic_error("workflow effect not performed: " + effect);  // the loader refuses others
             }
         }
         out = after;

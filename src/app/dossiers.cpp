@@ -242,6 +242,7 @@ Result<DossierView> GetDossier(App& app, const RequestContext& ctx, DossierId id
     view.documents = facts->documents;
     view.consultation = facts->consultation;
     view.required = dossier::RequiredDocuments(catalog, today, *facts);
+    view.decision = facts->decision;
     app.store.Read([&](Repositories& repos) {
         if (auto unit = repos.units.Find(facts->dossier.unit); unit && unit->parent)
             if (auto parent = repos.units.Find(*unit->parent)) view.parent_unit_name = parent->name;
@@ -253,6 +254,11 @@ Result<DossierView> GetDossier(App& app, const RequestContext& ctx, DossierId id
         bool board_appraises = state && state->holder == "board" &&
                                (facts->dossier.state == "submitted" || facts->dossier.state == "received" ||
                                 facts->dossier.state == "appraised" || facts->dossier.state == "consultation");
+        const auto& st = facts->dossier.state;
+        bool awaiting = st == "submitted_central" || st == "voted" || st == "province_review" ||
+                        (st == "appraised" && facts->dossier.procedure_kind == "simplified");
+        view.can_record_decision = awaiting && (!facts->decision || facts->decision->state == "draft") &&
+                                   HoldsRole(repos.units, ctx, domain::Role::kBoardLeader, facts->dossier.board_unit);
         view.can_override = board_appraises &&
                             (HoldsRole(repos.units, ctx, domain::Role::kBoardSpecialist, facts->dossier.board_unit) ||
                              HoldsRole(repos.units, ctx, domain::Role::kBoardLeader, facts->dossier.board_unit));

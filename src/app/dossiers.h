@@ -76,8 +76,10 @@ struct DossierView {
     std::vector<RequiredDocument> required;
     std::optional<ConsultationRecord> consultation;
     std::vector<AvailableAction> actions;
-    bool can_edit = false;      // the actor may change its nominees and documents now
-    bool can_override = false;  // the actor may record the board's override of a refusal now
+    std::optional<DecisionRecord> decision;
+    bool can_edit = false;             // the actor may change its nominees and documents now
+    bool can_override = false;         // the actor may record the board's override of a refusal now
+    bool can_record_decision = false;  // the board's leader, while the dossier waits for its decision
 };
 
 Result<DossierView> GetDossier(App& app, const RequestContext& ctx, DossierId dossier);

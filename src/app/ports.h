@@ -331,6 +331,35 @@ struct Recusal {
     std::string reason;
 };
 
+// A decision on a dossier (docs/decisions.md): recorded as a draft, issued by the workflow.
+struct DecisionRecord {
+    std::int64_t id = 0;
+    DossierId dossier;
+    std::string authority_code = "UBND", authority_name;
+    int year = 0;
+    std::optional<int> number;  // in the authority's series; none for a central decision
+    std::string number_text;    // "123/QĐ-UBND"
+    Date signed_on;
+    std::string signer_name, signer_title;  // title lines separated by '|'
+    std::string title;
+    bool central = false;
+    std::string state = "draft";  // draft | issued
+    std::string created_by, created_at;
+    std::optional<std::string> issued_at, published_at;
+};
+
+struct CertificateRecord {
+    std::int64_t id = 0;
+    std::string code;
+    std::int64_t decision = 0;
+    std::int64_t nominee = 0;
+    AwardId award;
+    std::string recipient_name, award_code, award_name;
+    std::int64_t prize_vnd = 0;
+    std::optional<std::string> revoked_at;
+    std::string revoke_reason, revoke_ground;
+};
+
 struct DossierFilter {
     std::optional<std::vector<UnitId>> units;  // proposing units in scope; nullopt = all
     std::optional<UnitId> board_unit;
@@ -576,6 +605,22 @@ class CouncilRepository {
     virtual void CloseItem(std::int64_t item, int denominator, int agree, int disagree, int abstain, bool passed) = 0;
 };
 
+class DecisionRepository {
+  public:
+    virtual ~DecisionRepository() = default;
+    virtual int NextNumber(const std::string& authority_code, int year) = 0;  // 1 for the first
+    virtual std::int64_t Insert(const DecisionRecord& decision) = 0;
+    virtual void UpdateDraft(const DecisionRecord& decision) = 0;
+    virtual std::optional<DecisionRecord> ForDossier(DossierId dossier) = 0;
+    virtual std::optional<DecisionRecord> Find(std::int64_t id) = 0;
+    virtual void MarkIssued(std::int64_t id, const std::string& at) = 0;
+    virtual void MarkPublished(std::int64_t id, const std::string& at) = 0;
+    virtual std::vector<DecisionRecord> Published(int limit) = 0;  // newest first
+    virtual std::int64_t AddCertificate(const CertificateRecord& certificate) = 0;
+    virtual std::vector<CertificateRecord> Certificates(std::int64_t decision) = 0;
+    virtual std::optional<CertificateRecord> CertificateByCode(const std::string& code) = 0;
+};
+
 class AuditRepository {
   public:
     virtual ~AuditRepository() = default;
@@ -603,6 +648,7 @@ struct Repositories {
     FileRepository& files;
     NotificationRepository& notifications;
     CouncilRepository& councils;
+    DecisionRepository& decisions;
 };
 
 // Fast loading of generated data (tdkt seed synthetic): rows go straight to the tables in one

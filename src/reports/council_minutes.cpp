@@ -63,8 +63,7 @@ std::string CouncilMinutesPdf(const app::MeetingView& v, const std::string& plac
                               v.members.size(), present.size(), absent.size(), v.quorum_needed)});
     for (const auto& p : present) blocks.push_back(Paragraph{"- " + p, Align::kLeft, 13, false, false, 0, 0});
     if (!absent.empty()) {
-        blocks.push_back(
-            Paragraph{"Vắng mặt:", Align::kLeft, 13, false, true, 0, 0});
+        blocks.push_back(Paragraph{"Vắng mặt:", Align::kLeft, 13, false, true, 0, 0});
         for (const auto& a : absent) blocks.push_back(Paragraph{"- " + a, Align::kLeft, 13, false, false, 0, 0});
     }
     blocks.push_back(Paragraph{

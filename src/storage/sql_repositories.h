@@ -226,6 +226,25 @@ class SqlCouncilRepository final : public app::CouncilRepository {
     soci::session& s_;
 };
 
+class SqlDecisionRepository final : public app::DecisionRepository {
+  public:
+    explicit SqlDecisionRepository(soci::session& s) : s_(s) {}
+    int NextNumber(const std::string& authority_code, int year) override;
+    std::int64_t Insert(const app::DecisionRecord& decision) override;
+    void UpdateDraft(const app::DecisionRecord& decision) override;
+    std::optional<app::DecisionRecord> ForDossier(DossierId dossier) override;
+    std::optional<app::DecisionRecord> Find(std::int64_t id) override;
+    void MarkIssued(std::int64_t id, const std::string& at) override;
+    void MarkPublished(std::int64_t id, const std::string& at) override;
+    std::vector<app::DecisionRecord> Published(int limit) override;
+    std::int64_t AddCertificate(const app::CertificateRecord& certificate) override;
+    std::vector<app::CertificateRecord> Certificates(std::int64_t decision) override;
+    std::optional<app::CertificateRecord> CertificateByCode(const std::string& code) override;
+
+  private:
+    soci::session& s_;
+};
+
 class SqlAuditRepository final : public app::AuditRepository {
   public:
     SqlAuditRepository(soci::session& s, Backend backend) : s_(s), backend_(backend) {}

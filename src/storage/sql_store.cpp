@@ -20,8 +20,9 @@ struct Bound {
     SqlFileRepository files;
     SqlNotificationRepository notifications;
     SqlCouncilRepository councils;
-    app::Repositories repos{users,  sessions, units, audit,         people,  records,
-                            awards, dossiers, files, notifications, councils};
+    SqlDecisionRepository decisions;
+    app::Repositories repos{users,  sessions, units, audit,         people,   records,
+                            awards, dossiers, files, notifications, councils, decisions};
     Bound(const ConnectionPool::Lease& lease, Backend b, UnitTreeCache& tree)
         : users(lease),
           sessions(lease),
@@ -33,7 +34,8 @@ struct Bound {
           dossiers(*lease),
           files(*lease),
           notifications(*lease),
-          councils(*lease) {}
+          councils(*lease),
+          decisions(*lease) {}
 };
 
 void Rollback(soci::session& s) noexcept {

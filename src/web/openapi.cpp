@@ -722,6 +722,31 @@ json Paths() {
                                               {{"item_id", {{"type", "integer"}}},
                                                {"member_id", {{"type", "integer"}}},
                                                {"choice", {{"type", "string"}}}}}})}})}}},
+        {"/api/v1/dossiers/{id}/decision",
+         {{"post", Op("The board's leader records the dossier's decision (numbered per authority and year; the "
+                      "central decision's number as issued)",
+                      "decisions",
+                      Merge(Ok(201, "recorded", {{"type", "object"}}), ErrorResponses({400, 401, 403, 404, 409, 422})),
+                      {{"parameters", json::array({PathParam("id", "dossier id")})},
+                       {"requestBody", Body({{"type", "object"},
+                                             {"required", {"signed_on", "signer_name"}},
+                                             {"properties",
+                                              {{"signed_on", {{"type", "string"}}},
+                                               {"signer_name", {{"type", "string"}}},
+                                               {"signer_title", {{"type", "string"}}},
+                                               {"title", {{"type", "string"}}},
+                                               {"number", {{"type", "string"}}}}}})}})}}},
+        {"/api/v1/decisions",
+         {{"get", Op("Published decisions (no sign-in)", "decisions",
+                     Merge(Ok(200, "decisions", {{"type", "object"}}), ErrorResponses({})))}}},
+        {"/api/v1/decisions/{record_id}",
+         {{"get", Op("A decision with its recipients (published ones without sign-in)", "decisions",
+                     Merge(Ok(200, "the decision", {{"type", "object"}}), ErrorResponses({404})),
+                     {{"parameters", json::array({PathParam("record_id", "decision id")})}})}}},
+        {"/api/v1/verify/{code}",
+         {{"get", Op("What a certificate's QR code says: valid, revoked or invalid (no sign-in)", "decisions",
+                     Merge(Ok(200, "valid or revoked", {{"type", "object"}}), ErrorResponses({404})),
+                     {{"parameters", json::array({PathParam("code", "certificate code")})}})}}},
         {"/api/v1/notifications",
          {{"get", Op("The signed-in user's notifications, newest first, and the unread count", "notifications",
                      Merge(Ok(200, "notifications",
@@ -856,11 +881,10 @@ nlohmann::json OpenApiDocument(const std::string& version) {
 }
 
 std::string OpenApiPath(const std::string& pattern) {
-    const std::pair<std::string, std::string> kCaptures[] = {{R"((\d{1,18}))", "{id}"},
-                                                             {R"((\d{1,17}))", "{record_id}"},
-                                                             {R"((\d{4}))", "{year}"},
-                                                             {"(leaves|disciplines|initiatives)", "{kind}"},
-                                                             {"([a-z0-9._-]{1,64})", "{login}"}};
+    const std::pair<std::string, std::string> kCaptures[] = {
+        {R"((\d{1,18}))", "{id}"},          {R"((\d{1,17}))", "{record_id}"},
+        {R"((\d{4}))", "{year}"},           {"(leaves|disciplines|initiatives)", "{kind}"},
+        {"([a-z0-9._-]{1,64})", "{login}"}, {"([A-Za-z0-9_-]{1,64})", "{code}"}};
     std::string out = pattern;
     for (const auto& [capture, name] : kCaptures)
         for (auto pos = out.find(capture); pos != std::string::npos; pos = out.find(capture))

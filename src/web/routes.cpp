@@ -25,6 +25,7 @@ void RegisterRoutes(Router& router, app::App& app, const ServerOptions& options)
     pages::RegisterDossierPages(router, app);
     pages::RegisterConsultationPages(router, app);
     pages::RegisterCouncilPages(router, app);
+    pages::RegisterDecisionPages(router, app);
     pages::RegisterImport(router, app);
 }
 

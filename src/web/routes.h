@@ -35,6 +35,7 @@ void RegisterCatalog(Router& router, app::App& app);
 void RegisterDossierPages(Router& router, app::App& app);
 void RegisterConsultationPages(Router& router, app::App& app);
 void RegisterCouncilPages(Router& router, app::App& app);
+void RegisterDecisionPages(Router& router, app::App& app);
 }  // namespace pages
 
 }  // namespace tdkt::web

@@ -5,11 +5,13 @@
 // GET and DELETE /api/v1/dossiers/{id}/documents/{document}; GET /api/v1/notifications,
 // POST /api/v1/notifications/read; public consultation: GET /api/v1/consultations[/{id}],
 // POST /api/v1/consultations/{id}/comments (no sign-in), GET /api/v1/dossiers/{id}/comments and
-// POST /api/v1/dossiers/{id}/comments/{comment} (the board).
+// POST /api/v1/dossiers/{id}/comments/{comment} (the board); decisions: POST
+// /api/v1/dossiers/{id}/decision, GET /api/v1/decisions[/{id}], GET /api/v1/verify/{code} (public).
 #include <fmt/format.h>
 
 #include "app/catalog.h"
 #include "app/consultation.h"
+#include "app/decisions.h"
 #include "app/dossiers.h"
 #include "app/eligibility.h"
 #include "app/notifications.h"
@@ -58,6 +60,20 @@ json NomineeJson(const app::NomineeRecord& n) {
 }
 
 DossierId PathDossier(const Request& req) { return DossierId{std::stoll(req.captures[0])}; }
+
+json DecisionRecordJson(const app::DecisionRecord& d) {
+    return {{"id", d.id},
+            {"dossier_id", d.dossier.value},
+            {"number", d.number_text},
+            {"authority", d.authority_name},
+            {"signed_on", FormatIsoDate(d.signed_on)},
+            {"signer_name", d.signer_name},
+            {"signer_title", d.signer_title},
+            {"title", d.title},
+            {"central", d.central},
+            {"state", d.state},
+            {"published_at", d.published_at ? json(*d.published_at) : json(nullptr)}};
+}
 
 json PublicConsultationJson(const app::PublicConsultation& c) {
     json nominees = json::array();
@@ -368,6 +384,51 @@ void RegisterDossiers(Router& router, app::App& app) {
         auto done =
             app::ModerateComment(app, req.Context(), PathDossier(req), std::stoll(req.captures[1]), status, response);
         return done ? Response::NoContent() : ErrorResponse(done.error());
+    });
+    router.Post(R"(/api/v1/dossiers/(\d{1,18})/decision)", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        app::DecisionInput in;
+        if (auto bad = ReadText(*body, {{"signed_on", &in.signed_on},
+                                        {"signer_name", &in.signer_name},
+                                        {"signer_title", &in.signer_title},
+                                        {"title", &in.title},
+                                        {"number", &in.number_text}}))
+            return ErrorResponse(*bad);
+        auto d = app::RecordDecision(app, req.Context(), PathDossier(req), in);
+        if (!d) return ErrorResponse(d.error());
+        return JsonOk(DecisionRecordJson(*d), 201);
+    });
+    router.Get("/api/v1/decisions", Kind::kApi, [&app](Request&) {
+        json items = json::array();
+        for (const auto& d : app::PublishedDecisions(app)) items.push_back(DecisionRecordJson(d));
+        return JsonOk({{"items", items}});
+    });
+    router.Get(R"(/api/v1/decisions/(\d{1,17}))", Kind::kApi, [&app](Request& req) {
+        auto v = app::GetDecision(app, req.Context(), std::stoll(req.captures[0]));
+        if (!v) return ErrorResponse(v.error());
+        auto out = DecisionRecordJson(v->decision);
+        out["recipients"] = json::array();
+        for (const auto& c : v->certificates)
+            out["recipients"].push_back({{"name", c.recipient_name},
+                                         {"award", c.award_code},
+                                         {"award_name", c.award_name},
+                                         {"prize_vnd", c.prize_vnd},
+                                         {"certificate", c.code},
+                                         {"revoked", c.revoked_at.has_value()}});
+        return JsonOk(out);
+    });
+    router.Get(R"(/api/v1/verify/([A-Za-z0-9_-]{1,64}))", Kind::kApi, [&app](Request& req) {
+        auto found = app::VerifyCertificate(app, req.captures[0]);
+        if (!found) return JsonOk({{"valid", false}, {"status", "invalid"}}, 404);
+        const auto& c = found->certificate;
+        return JsonOk({{"valid", !c.revoked_at},
+                       {"status", c.revoked_at ? "revoked" : "valid"},
+                       {"name", c.recipient_name},
+                       {"award", c.award_code},
+                       {"award_name", c.award_name},
+                       {"decision", found->decision.number_text},
+                       {"signed_on", FormatIsoDate(found->decision.signed_on)}});
     });
     router.Get("/api/v1/notifications", Kind::kApi, [&app](Request& req) {
         if (auto denied = RequireSession(req)) return *denied;

@@ -297,6 +297,21 @@ Response DossierPage(app::App& app, Request& req, DossierId id, const std::optio
         data["unit_id"] = d.unit.value;
         data["unit_name"] = d.unit_name;
     }
+    data["can_record_decision"] = view->can_record_decision;
+    data["central_decision"] = d.state == "submitted_central";
+    data["today"] = FormatDateVi(today);
+    if (view->decision) {
+        const auto& dec = *view->decision;
+        data["decision"] = {
+            {"id", dec.id},
+            {"number", dec.number_text},
+            {"signed_on", FormatDateVi(dec.signed_on)},
+            {"signer", dec.signer_name},
+            {"issued", dec.state == "issued"},
+            {"state_label", dec.state == "issued" ? (dec.published_at ? "đã ban hành, đã công bố" : "đã ban hành")
+                                                  : "dự thảo, chưa ban hành"}};
+    }
+    data["show_decision"] = view->decision.has_value() || view->can_record_decision;
     if (error) {
         data["error"] = error->message;
         data["problems"] = ProblemList(error->fields);
