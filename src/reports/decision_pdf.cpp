@@ -33,6 +33,14 @@ cairo_status_t AppendPng(void* closure, const unsigned char* data, unsigned int 
     return CAIRO_STATUS_SUCCESS;
 }
 
+// What the certificate is called: "BẰNG KHEN", "GIẤY KHEN", or the title itself ("CHIẾN SĨ THI ĐUA CẤP
+// TỈNH") on a certificate of a title.
+std::string ArtefactTitle(const std::string& award_name) {
+    for (const char* form : {"Bằng khen", "Giấy khen"})
+        if (award_name.rfind(form, 0) == 0) return text::UpperVi(form);
+    return text::UpperVi(award_name);
+}
+
 }  // namespace
 
 std::string QrPng(const std::string& text, int scale) {
@@ -127,7 +135,7 @@ std::string CertificatesPdf(const app::DecisionView& v, const std::string& place
         blocks.push_back(
             Paragraph{"CHỦ TỊCH " + text::UpperVi(d.authority_name), Align::kCenter, 16, true, false, 0, 1});
         blocks.push_back(Paragraph{"TẶNG", Align::kCenter, 16, true, false, 0, 2});
-        blocks.push_back(Paragraph{text::UpperVi(c.award_name), Align::kCenter, 28, true, false, 0, 4});
+        blocks.push_back(Paragraph{ArtefactTitle(c.award_name), Align::kCenter, 28, true, false, 0, 4});
         blocks.push_back(Paragraph{c.recipient_name, Align::kCenter, 22, true, false, 0, 2});
         blocks.push_back(Paragraph{fmt::format("{}", v.unit_name), Align::kCenter, 16, false, false, 0, 4});
         blocks.push_back(Paragraph{fmt::format("Đã có thành tích xuất sắc trong năm {}", v.year), Align::kCenter, 16,
@@ -136,7 +144,7 @@ std::string CertificatesPdf(const app::DecisionView& v, const std::string& place
                                    Align::kLeft, 13, false, false, 0, 0});
         blocks.push_back(Paragraph{fmt::format("Số sổ vàng: {}", c.id), Align::kLeft, 13, false, false, 0, 2});
         std::string url = base_url + "/xac-minh/" + c.code;
-        blocks.push_back(Image{QrPng(url), 28, Align::kLeft, "Quét mã để xác minh: " + url});
+        blocks.push_back(Image{QrPng(url), 20, Align::kLeft, "Quét mã để xác minh: " + url});
         blocks.push_back(Paragraph{
             fmt::format("{}, {}", place, VietnameseDate(d.signed_on.year, d.signed_on.month, d.signed_on.day)),
             Align::kRight, 14, false, true, 0, 1});

@@ -274,7 +274,9 @@ class Writer {
         double w = image.width_mm * kPtPerMm;
         double scale = w / cairo_image_surface_get_width(png);
         double h = cairo_image_surface_get_height(png) * scale;
-        auto caption = Layout(Escape(image.caption), std::max(w, 50 * kPtPerMm), 10, PANGO_ALIGN_CENTER);
+        // The caption may be an address to type: wide enough to stay on one line.
+        double caption_w = std::max(w, TextWidth() / 2);
+        auto caption = Layout(Escape(image.caption), caption_w, 10, ToPango(image.align));
         double caption_h = image.caption.empty() ? 0 : Height(caption.get());
         Ensure(h + caption_h);
         double x = image.align == Align::kRight    ? kLeft + TextWidth() - w
@@ -290,8 +292,10 @@ class Writer {
         cairo_restore(cr_);
         cairo_surface_destroy(png);
         if (caption_h > 0) {
-            double cw = std::max(w, 50 * kPtPerMm);
-            Draw(caption.get(), x + (w - cw) / 2, y_ + h + 1);
+            double cx = image.align == Align::kRight    ? kLeft + TextWidth() - caption_w
+                        : image.align == Align::kCenter ? kLeft + (TextWidth() - caption_w) / 2
+                                                        : kLeft;
+            Draw(caption.get(), cx, y_ + h + 1);
         }
         y_ += h + caption_h + 3 * kPtPerMm;
     }

@@ -222,4 +222,42 @@ describe('dossiers in Chromium', () => {
     }
     await act(secretary, 'close_voting', 'voted');
   });
+
+  it('the leader records and issues the decision, publishes it; a certificate\'s QR address verifies it', async () => {
+    const leader = await as('lanhdao.ban');
+    await leader.goto(dossierUrl);
+    await leader.fill('#q-signer', 'Nguyễn Hữu Nghĩa');
+    await leader.click('#record-decision');
+    await leader.waitForSelector('#decision-summary');
+    assert.match(await leader.textContent('#decision-summary'), /Quyết định số 1\/QĐ-UBND/);
+    await act(leader, 'decide', 'decided');
+    await act(leader, 'publish', 'published');
+    await leader.goto(dossierUrl);
+    const decisionPage = await leader.getAttribute('#decision-page-link', 'href');
+    const certificates = await leader.request.get(server.url + (await leader.getAttribute('#certificates-link', 'href')));
+    assert.equal(certificates.status(), 200);
+    const dir = mkdtempSync(join(tmpdir(), 'tdkt-certs-'));
+    let verifyUrl;
+    try {
+      writeFileSync(join(dir, 'c.pdf'), await certificates.body());
+      writeFileSync(shots + 'certificates.pdf', await certificates.body());
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'c.pdf'), '-']).toString('utf8');
+      for (const expected of ['CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN', 'TẶNG', 'BẰNG KHEN', 'Quyết định số 1/QĐ-UBND', 'KT. CHỦ TỊCH', 'Nguyễn Hữu Nghĩa']) {
+        assert.ok(text.includes(expected), `${expected} not in:\n${text}`);
+      }
+      verifyUrl = /Quét mã để xác minh: (\S+)/.exec(text)[1];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Anyone, signed in or not, opens the address the QR code holds.
+    const visitor = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 } })).newPage();
+    await visitor.goto(verifyUrl);
+    assert.equal(await visitor.getAttribute('#verify-result', 'data-status'), 'valid');
+    await visitor.screenshot({ path: shots + 'verify-valid.png', fullPage: true });
+    await visitor.goto(server.url + '/xac-minh/khong-co-ma-nay');
+    assert.equal(await visitor.getAttribute('#verify-result', 'data-status'), 'invalid');
+    await visitor.goto(server.url + decisionPage);
+    assert.match(await visitor.textContent('#decision-number'), /1\/QĐ-UBND/);
+    assert.equal(await visitor.locator('#recipients tbody tr').count(), 1);
+  });
 });
