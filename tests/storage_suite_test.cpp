@@ -33,9 +33,10 @@ TEST(Migrations, FreshDatabase_ReachesLatestVersion) {
     EXPECT_EQ(store->SchemaVersion(), 0);
     auto report = store->Migrate();
     EXPECT_EQ(report.from_version, 0);
-    EXPECT_EQ(report.to_version, 6);
+    EXPECT_EQ(report.to_version, 9);
     EXPECT_EQ(report.applied, (std::vector<std::string>{"foundation", "organisation", "people_word_search",
-                                                        "unit_tree_version", "award_kind_codes", "dossiers"}));
+                                                        "unit_tree_version", "award_kind_codes", "dossiers",
+                                                        "documents_consultation", "councils", "decisions"}));
     EXPECT_EQ(store->Migrate().applied.size(), 0u);  // idempotent
 }
 
@@ -74,7 +75,8 @@ TEST(Migrations, Version3_FillsTheWordsOfPeopleAlreadyThere) {
             soci::use(folded), soci::use(key);
     }
     EXPECT_EQ(store->Migrate().applied,
-              (std::vector<std::string>{"people_word_search", "unit_tree_version", "award_kind_codes", "dossiers"}));
+              (std::vector<std::string>{"people_word_search", "unit_tree_version", "award_kind_codes", "dossiers",
+                                        "documents_consultation", "councils", "decisions"}));
     auto lease = store->pool().Acquire();
     int rows = 0;
     *lease << "SELECT COUNT(*) FROM name_words WHERE words = ' dang thi dao '", soci::into(rows);
@@ -323,7 +325,7 @@ TEST_F(Suite, AuditVerify_IntactChain_Passes) {
     As("admin");
     auto v = app::VerifyAuditLog(*app_);
     EXPECT_EQ(v.first_break, std::nullopt);
-    EXPECT_EQ(v.entries_checked, 100);  // the seed's 99 changes (units, people, users) + 1 sign-in
+    EXPECT_EQ(v.entries_checked, 105);  // the seed's 104 changes (units, people, users, the council) + 1 sign-in
 }
 
 TEST_F(Suite, AuditLog_UpdateAndDelete_RefusedByTheDatabase) {
@@ -344,10 +346,10 @@ TEST_F(Suite, AuditVerify_EditedEntry_ReportsFirstBrokenOne) {
 TEST_F(Suite, AuditVerify_DeletedNewestEntry_Detected) {
     bool pg = db_.backend() == "postgresql";
     Sql(pg ? "DROP TRIGGER audit_log_append_only ON audit_log" : "DROP TRIGGER audit_log_append_only_delete");
-    Sql("DELETE FROM audit_log WHERE id = 99");
+    Sql("DELETE FROM audit_log WHERE id = 104");
     auto v = app::VerifyAuditLog(*app_);
     ASSERT_TRUE(v.first_break);
-    EXPECT_EQ(v.first_break->entry_id, 99);
+    EXPECT_EQ(v.first_break->entry_id, 104);
     EXPECT_EQ(v.first_break->reason, "Bản ghi cuối cùng không khớp đầu chuỗi đã lưu: các bản ghi mới nhất đã bị xoá.");
 }
 
@@ -364,15 +366,15 @@ TEST_F(Suite, AuditAppend_ConcurrentWriters_KeepOneChain) {
     for (auto& w : writers) w.join();
     auto v = app::VerifyAuditLog(*app_);
     EXPECT_EQ(v.first_break, std::nullopt);
-    EXPECT_EQ(v.entries_checked, 139);
+    EXPECT_EQ(v.entries_checked, 144);  // the seed's 104 and 40 written here
 }
 
 TEST_F(Suite, AuditList_FiltersByUserAndDay) {
     auto admin = As("admin");
     auto by_cli = app::ListAudit(*app_, admin, {"", "", "system:test", "", "", 5, 0});
-    EXPECT_EQ(by_cli->total, 99);
+    EXPECT_EQ(by_cli->total, 104);
     EXPECT_EQ(by_cli->entries.size(), 5u);
-    EXPECT_EQ(by_cli->entries[0].id, 99);  // newest first
+    EXPECT_EQ(by_cli->entries[0].id, 104);  // newest first
     auto tomorrow = app::ListAudit(*app_, admin, {"", "", "", "2026-11-23T00:00:00.000Z", "", 50, 0});
     EXPECT_EQ(tomorrow->total, 0);
     EXPECT_EQ(app::ListAudit(*app_, As("lanhdao.ban"), {}).error().code, ErrorCode::kForbidden);
@@ -381,8 +383,8 @@ TEST_F(Suite, AuditList_FiltersByUserAndDay) {
 TEST_F(Suite, Summary_CountsWhatTheRoleMaySee) {
     auto admin = app::Summarise(*app_, As("admin"));
     EXPECT_EQ(admin->visible_units, 26);  // existing today; merged and dissolved units are history
-    EXPECT_EQ(admin->users, 9);
-    EXPECT_EQ(admin->audit_today, 100);  // the seed's 99 entries and the sign-in just made
+    EXPECT_EQ(admin->users, 13);
+    EXPECT_EQ(admin->audit_today, 105);  // the seed's 104 entries and the sign-in just made
     auto viewer = app::Summarise(*app_, As("xem"));
     EXPECT_EQ(viewer->visible_units, 4);
     EXPECT_EQ(viewer->users, std::nullopt);

@@ -60,11 +60,11 @@ describe('back office in Chromium', () => {
     await page.waitForSelector('.sidebar');
     assert.equal(new URL(page.url()).pathname, '/');
     assert.deepEqual(await page.locator('.sidebar .nav-link').allTextContents(),
-      ['Tổng quan', 'Đơn vị', 'Cá nhân', 'Nhập dữ liệu', 'Xét khen thưởng', 'Danh mục khen thưởng', 'Người dùng', 'Nhật ký hệ thống']);
+      ['Tổng quan', 'Đơn vị', 'Cá nhân', 'Nhập dữ liệu', 'Xét khen thưởng', 'Hồ sơ đề nghị', 'Hội đồng', 'Danh mục khen thưởng', 'Người dùng', 'Nhật ký hệ thống']);
     assert.equal(await page.textContent('h1'), 'Xin chào, Quản trị hệ thống');
     assert.deepEqual(await page.locator('.counter-label').allTextContents(),
       ['Đơn vị trong phạm vi', 'Người dùng', 'Thao tác hôm nay']);
-    assert.deepEqual(await page.locator('.counter-value').allTextContents(), ['26', '9', '101']);
+    assert.deepEqual(await page.locator('.counter-value').allTextContents(), ['26', '13', '106']);
     await page.screenshot({ path: shots + 'dashboard-admin.png', fullPage: true });
 
     await page.click('.sidebar >> text=Nhật ký hệ thống');
@@ -87,7 +87,7 @@ describe('back office in Chromium', () => {
     const { page, problems } = await newPage();
     await signIn(page, 'canbo.truong');
     await page.waitForSelector('.sidebar');
-    assert.deepEqual(await page.locator('.sidebar .nav-link').allTextContents(), ['Tổng quan', 'Đơn vị', 'Cá nhân', 'Nhập dữ liệu', 'Xét khen thưởng', 'Danh mục khen thưởng']);
+    assert.deepEqual(await page.locator('.sidebar .nav-link').allTextContents(), ['Tổng quan', 'Đơn vị', 'Cá nhân', 'Nhập dữ liệu', 'Xét khen thưởng', 'Hồ sơ đề nghị', 'Hội đồng', 'Danh mục khen thưởng']);
     await page.click('.sidebar >> text=Đơn vị');
     await page.waitForSelector('#units-table');
     assert.deepEqual(await page.locator('#units-table tbody td:first-child').allTextContents(), ['Trường THPT Chuyên Thái Bình']);
@@ -152,7 +152,7 @@ describe('back office in Chromium', () => {
     await page.click('#add-user-form button[type=submit]');
     await page.waitForSelector('.alert-success');
     assert.equal(await page.textContent('.alert-success'), 'Đã thêm người dùng «canbo.yte».');
-    assert.equal(await page.locator('#users-table tbody tr').count(), 10);
+    assert.equal(await page.locator('#users-table tbody tr').count(), 14);
     await page.screenshot({ path: shots + 'users.png', fullPage: true });
     assert.deepEqual(problems, []);
     await page.context().close();

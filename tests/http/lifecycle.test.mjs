@@ -56,7 +56,7 @@ describe('command line', () => {
   it('migrate creates the schema once and reports the version', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tdkt-migrate-'));
     const db = `sqlite:${join(dir, 'm.db')}`;
-    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 0 → 6\n`);
+    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 0 → 9\n`);
     assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 6 → 6\n`);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -111,7 +111,7 @@ describe('command line', () => {
     const add = spawnSync(bin, ['user', 'add', '--db', db, '--login', 'cb.xa', '--name', 'Lý Văn Bình', '--password-stdin', '--role', 'unit_officer@HY.X.VT'],
       { input: 'mat-khau-cli-2026\n', encoding: 'utf8' });
     assert.equal(add.status, 0, add.stderr);
-    assert.match(add.stdout, /^Đã tạo người dùng cb\.xa \(id 10\)$/m);
+    assert.match(add.stdout, /^Đã tạo người dùng cb\.xa \(id 14\)$/m);
     assert.equal((await call(server.url, 'POST', '/api/v1/auth/login', { json: { login: 'cb.xa', password: 'mat-khau-cli-2026' } })).status, 200);
     execFileSync(bin, ['user', 'disable', '--db', db, '--login', 'cb.xa']);
     const disabled = await call(server.url, 'POST', '/api/v1/auth/login', { json: { login: 'cb.xa', password: 'mat-khau-cli-2026' } });
@@ -131,7 +131,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       await server.halt();
       const ok = spawnSync(bin, ['audit', 'verify', '--db', server.db.url], { encoding: 'utf8' });
       assert.equal(ok.status, 0, ok.stderr);
-      assert.equal(ok.stdout, 'Nhật ký toàn vẹn: 99 bản ghi, chuỗi mã băm khớp.\n');
+      assert.equal(ok.stdout, 'Nhật ký toàn vẹn: 104 bản ghi, chuỗi mã băm khớp.\n');
       // An intruder with database access drops the guard and edits entry 5.
       const sql = backend === 'sqlite'
         ? ['sqlite3', [server.db.url.slice('sqlite:'.length), 'DROP TRIGGER audit_log_append_only_update; UPDATE audit_log SET after_json = \'{"name":"Giả mạo"}\' WHERE id = 5;']]

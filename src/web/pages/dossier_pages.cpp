@@ -422,7 +422,6 @@ void RegisterDossierPages(Router& router, app::App& app) {
                                                  : "attachment",
                                              PercentEncode(content->document.file_name)));
         res.headers.emplace_back("X-Content-Type-Options", "nosniff");
-        res.headers.emplace_back("Content-Security-Policy", "sandbox");
         return res;
     });
     router.Post(R"(/ho-so/(\d{1,18})/thao-tac)", Kind::kPage, [&app](Request& req) {
