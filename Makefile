@@ -24,6 +24,7 @@ bench: deps build
 	@scripts/bench.sh
 	@scripts/bench-data.sh
 	@$(BUILD_DIR)/eligibility_bench
+	@node scripts/bench-council.mjs
 
 build: deps
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
