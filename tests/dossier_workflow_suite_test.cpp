@@ -16,6 +16,7 @@
 #include "app/dossiers.h"
 #include "app/files.h"
 #include "app/notifications.h"
+#include "app/subject_history.h"
 #include "core/crypto.h"
 #include "reports/dossier_papers.h"
 #include "storage/file_stores.h"
@@ -623,6 +624,42 @@ TEST_F(DossierWorkflow, ADecisionIsNumberedIssuedIntoTheAwardHistoryWithCertific
     EXPECT_EQ(paid->state, "paid");
     EXPECT_EQ(AuditCount("decision.issue"), 1);
     EXPECT_EQ(AuditCount("decision.publish"), 1);
+
+    // Revocation (Luật Điều 93): only the board's leader; the award stays, marked, and stops counting.
+    EXPECT_EQ(app::RevokeCertificate(*app_, As("chuyenvien"), cert.code, {"Kê khai sai", "Điều 93", "5/QĐ-UBND", true})
+                  .error()
+                  .code,
+              ErrorCode::kForbidden);
+    EXPECT_EQ(app::RevokeCertificate(*app_, leader, cert.code, {"", "", "", true}).error().fields.size(), 3u);
+    auto counted = [&] {
+        int n = 0;
+        store_->Read([&](app::Repositories& r) {
+            auto person = r.people.Find(teachers_[0]);
+            for (const auto& a : app::PersonHistory(r, *person).awards) n += a.code == "BK_TINH" && a.year == 2025;
+        });
+        return n;
+    };
+    EXPECT_EQ(counted(), 1);
+    ASSERT_TRUE(app::RevokeCertificate(*app_, leader, cert.code,
+                                       {"Kê khai thành tích không đúng sự thật",
+                                        "Luật Thi đua, khen thưởng 2022, Điều 93", "5/QĐ-UBND ngày 10/01/2027", true}));
+    EXPECT_EQ(app::RevokeCertificate(*app_, leader, cert.code, {"x", "y", "z", true}).error().reason,
+              "already_revoked");
+    EXPECT_EQ(counted(), 0);
+    auto revoked = app::VerifyCertificate(*app_, cert.code);
+    ASSERT_TRUE(revoked);
+    EXPECT_TRUE(revoked->certificate.revoked_at.has_value());
+    EXPECT_EQ(revoked->certificate.revoke_reason, "Kê khai thành tích không đúng sự thật");
+    EXPECT_EQ(revoked->certificate.recovery, "due");
+    store_->Read([&](app::Repositories& r) {
+        auto kept = r.awards.Find(cert.award);
+        ASSERT_TRUE(kept);  // nothing lost
+        EXPECT_TRUE(kept->revoked_at.has_value());
+    });
+    ASSERT_TRUE(app::MarkPrizeRecovered(*app_, As("chuyenvien"), cert.code));
+    EXPECT_EQ(app::MarkPrizeRecovered(*app_, As("chuyenvien"), cert.code).error().reason, "nothing_to_recover");
+    EXPECT_EQ(app::VerifyCertificate(*app_, cert.code)->certificate.recovery, "recovered");
+    EXPECT_EQ(AuditCount("award.revoke"), 1);
 
     // The next decision of the authority in the year takes the next number.
     auto other = Prepared();

@@ -8,6 +8,7 @@
 #include "app/audit_log.h"
 #include "app/catalog.h"
 #include "app/dossier_rules.h"
+#include "app/notifications.h"
 #include "app/policy.h"
 #include "app/validation.h"
 #include "core/crypto.h"
@@ -229,6 +230,101 @@ std::optional<Verification> VerifyCertificate(App& app, const std::string& code)
         auto d = repos.decisions.Find(c->decision);
         if (!d || d->state != "issued") return;
         out = Verification{*c, *d};
+    });
+    return out;
+}
+
+namespace {
+
+// The certificate, its decision and dossier, if the actor holds `roles` on the board's unit.
+struct Held {
+    CertificateRecord certificate;
+    DecisionRecord decision;
+    DossierRecord dossier;
+};
+
+Result<Held> BoardCertificate(Repositories& repos, const RequestContext& ctx, const std::string& code,
+                              std::initializer_list<domain::Role> roles) {
+    auto c = repos.decisions.CertificateByCode(code);
+    auto d = c ? repos.decisions.Find(c->decision) : std::nullopt;
+    auto dossier = d ? repos.dossiers.Find(d->dossier) : std::nullopt;
+    if (!dossier)
+        return Fail(ErrorCode::kNotFound, "certificate_not_found", fmt::format("Không có khen thưởng mã «{}».", code));
+    bool allowed = std::any_of(roles.begin(), roles.end(),
+                               [&](domain::Role r) { return HoldsRole(repos.units, ctx, r, dossier->board_unit); });
+    if (!allowed)
+        return Fail(ErrorCode::kForbidden, "role_not_allowed",
+                    "Chỉ lãnh đạo Ban Thi đua – Khen thưởng thực hiện việc này.");
+    return Held{*c, *d, *dossier};
+}
+
+}  // namespace
+
+Status RevokeCertificate(App& app, const RequestContext& ctx, const std::string& code, const RevocationInput& in) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    Checker c;
+    std::string reason = c.Text("reason", "Lý do thu hồi", in.reason, true, 1000);
+    std::string ground = c.Text("legal_ground", "Căn cứ pháp lý", in.legal_ground, true, 300);
+    std::string decision = c.Text("decision", "Quyết định thu hồi", in.decision, true, 200);
+    if (!c.ok()) return tl::unexpected(c.AsError());
+    Status out = Fail(ErrorCode::kNotFound, "certificate_not_found", "Không có khen thưởng này.");
+    app.store.Write([&](Repositories& repos) {
+        auto held = BoardCertificate(repos, ctx, code, {domain::Role::kBoardLeader});
+        if (!held) return (out = tl::unexpected(held.error())), false;
+        if (held->certificate.revoked_at)
+            return (out = Fail(ErrorCode::kConflict, "already_revoked", "Khen thưởng này đã bị thu hồi.")), false;
+        auto revoked = held->certificate;
+        revoked.revoke_reason = reason;
+        revoked.revoke_ground = ground;
+        revoked.revoke_decision = decision;
+        revoked.recovery = in.recover_prize && revoked.prize_vnd > 0 ? "due" : "";
+        std::string at = FormatIsoUtc(app.clock.Now());
+        if (!repos.decisions.Revoke(revoked, at))
+            return (out = Fail(ErrorCode::kConflict, "already_revoked", "Khen thưởng này đã bị thu hồi.")), false;
+        RecordChange(repos, app.clock, ctx,
+                     {"award.revoke",
+                      "award",
+                      std::to_string(revoked.award.value),
+                      {{"revoked", false}},
+                      {{"revoked", true},
+                       {"certificate", code},
+                       {"reason", reason},
+                       {"legal_ground", ground},
+                       {"decision", decision},
+                       {"recovery", revoked.recovery},
+                       {"prize_vnd", revoked.prize_vnd}}});
+        NotifyHolders(repos, app.clock, ctx, {domain::Role::kUnitLeader, domain::Role::kUnitOfficer},
+                      held->dossier.unit, held->dossier.id,
+                      fmt::format("Thu hồi {} của {} (quyết định {}): {}.{}", revoked.award_name,
+                                  revoked.recipient_name, held->decision.number_text, reason,
+                                  revoked.recovery == "due" ? fmt::format(" Thu hồi tiền thưởng {} đồng.",
+                                                                          text::FormatNumberVi(revoked.prize_vnd))
+                                                            : ""),
+                      fmt::format("/xac-minh/{}", code));
+        out = {};
+        return true;
+    });
+    return out;
+}
+
+Status MarkPrizeRecovered(App& app, const RequestContext& ctx, const std::string& code) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    Status out = Fail(ErrorCode::kNotFound, "certificate_not_found", "Không có khen thưởng này.");
+    app.store.Write([&](Repositories& repos) {
+        auto held = BoardCertificate(repos, ctx, code, {domain::Role::kBoardLeader, domain::Role::kBoardSpecialist});
+        if (!held) return (out = tl::unexpected(held.error())), false;
+        if (!repos.decisions.MarkRecovered(held->certificate.id, FormatIsoUtc(app.clock.Now())))
+            return (out = Fail(ErrorCode::kConflict, "nothing_to_recover",
+                               "Khen thưởng này không có tiền thưởng phải thu hồi, hoặc đã thu hồi xong.")),
+                   false;
+        RecordChange(repos, app.clock, ctx,
+                     {"award.prize_recovered",
+                      "award",
+                      std::to_string(held->certificate.award.value),
+                      {{"recovery", "due"}},
+                      {{"recovery", "recovered"}, {"prize_vnd", held->certificate.prize_vnd}}});
+        out = {};
+        return true;
     });
     return out;
 }

@@ -45,4 +45,18 @@ struct Verification {
 // Public: the certificate behind a QR code; nullopt when there is none (or its decision is not issued).
 std::optional<Verification> VerifyCertificate(App& app, const std::string& code);
 
+struct RevocationInput {
+    std::string reason;         // why: "Gian lận trong việc kê khai thành tích"
+    std::string legal_ground;   // "Luật Thi đua, khen thưởng 2022, Điều 93 khoản 1"
+    std::string decision;       // the revoking decision: "45/QĐ-UBND ngày 10/01/2027"
+    bool recover_prize = true;  // the prize is to be recovered
+};
+
+// Revokes the award behind a certificate (the board's leader): the award stays in the history,
+// marked revoked, and no longer counts for eligibility; the verification page says revoked; the
+// prize to recover is tracked. Audited; the proposing unit is notified.
+Status RevokeCertificate(App& app, const RequestContext& ctx, const std::string& code, const RevocationInput& in);
+// The revoked prize has been paid back (the board's leader or specialist).
+Status MarkPrizeRecovered(App& app, const RequestContext& ctx, const std::string& code);
+
 }  // namespace tdkt::app

@@ -187,7 +187,9 @@ struct AwardRecord {
     std::string source = "manual";  // manual | import | decision
     std::string note;
     std::string created_at;
-    std::string subject_name;  // filled by reads: the person, unit or household
+    std::string subject_name;               // filled by reads: the person, unit or household
+    std::optional<std::string> revoked_at;  // revoked (Luật Điều 93): kept, no longer counted
+    std::string revoked_reason;
 };
 
 // A nomination dossier (docs/workflow.md): its proposing unit, the board that receives it and where
@@ -357,7 +359,9 @@ struct CertificateRecord {
     std::string recipient_name, award_code, award_name;
     std::int64_t prize_vnd = 0;
     std::optional<std::string> revoked_at;
-    std::string revoke_reason, revoke_ground;
+    std::string revoke_reason, revoke_ground, revoke_decision;
+    std::string recovery;  // "" | due | recovered: the prize to recover after a revocation
+    std::optional<std::string> recovered_at;
 };
 
 struct DossierFilter {
@@ -619,6 +623,9 @@ class DecisionRepository {
     virtual std::int64_t AddCertificate(const CertificateRecord& certificate) = 0;
     virtual std::vector<CertificateRecord> Certificates(std::int64_t decision) = 0;
     virtual std::optional<CertificateRecord> CertificateByCode(const std::string& code) = 0;
+    // Marks the certificate and its award revoked (false when already revoked).
+    virtual bool Revoke(const CertificateRecord& revoked, const std::string& at) = 0;
+    virtual bool MarkRecovered(std::int64_t certificate, const std::string& at) = 0;
 };
 
 class AuditRepository {

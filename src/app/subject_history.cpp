@@ -18,8 +18,9 @@ domain::SubjectHistory PersonHistory(Repositories& repos, const PersonRecord& p)
     std::unordered_map<std::int64_t, const AwardRecord*> by_id;
     auto awards = repos.awards.ForPerson(p.id);
     for (const auto& a : awards) {
-        h.awards.push_back({a.award_code, a.year, a.kind, a.decision_date, a.decision_number});
         by_id[a.id.value] = &a;
+        // A revoked award (Luật Điều 93) stays in the record but no longer counts.
+        if (!a.revoked_at) h.awards.push_back({a.award_code, a.year, a.kind, a.decision_date, a.decision_number});
     }
     for (const auto& i : repos.records.Initiatives(p.id)) {
         domain::InitiativeRecord rec{i.title, i.year, i.scope, "", 0};
@@ -62,7 +63,7 @@ domain::SubjectHistory UnitHistory(Repositories& repos, const UnitRecord& unit, 
         }
     for (const auto& [year, rating] : inherited) h.ratings.emplace(year, rating);
     for (const auto& a : repos.awards.ForUnits(lineage_units))
-        if (a.subject_type == "collective")
+        if (a.subject_type == "collective" && !a.revoked_at)
             h.awards.push_back({a.award_code, a.year, a.kind, a.decision_date, a.decision_number});
 
     // Members: the people in the unit or its current sub-units during each year asked for.

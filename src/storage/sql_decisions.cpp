@@ -60,13 +60,13 @@ std::vector<app::DecisionRecord> QueryDecisions(soci::session& s, const std::str
 template <class Bind>
 std::vector<app::CertificateRecord> QueryCertificates(soci::session& s, const std::string& where, Bind bind) {
     long long id = 0, decision = 0, nominee = 0, award = 0, prize = 0;
-    NullableText revoked;
+    NullableText revoked, recovered;
     app::CertificateRecord c;
     std::vector<app::CertificateRecord> out;
     ForEachRow(
         s,
         "SELECT id, code, decision_id, nominee_id, award_id, recipient_name, award_code, award_name, prize_vnd, "
-        "revoked_at, revoke_reason, revoke_ground FROM certificates " +
+        "revoked_at, revoke_reason, revoke_ground, revoke_decision, recovery, recovered_at FROM certificates " +
             where,
         [&](soci::statement& st) {
             st.exchange(soci::into(id));
@@ -81,6 +81,9 @@ std::vector<app::CertificateRecord> QueryCertificates(soci::session& s, const st
             st.exchange(soci::into(revoked.value, revoked.ind));
             st.exchange(soci::into(c.revoke_reason));
             st.exchange(soci::into(c.revoke_ground));
+            st.exchange(soci::into(c.revoke_decision));
+            st.exchange(soci::into(c.recovery));
+            st.exchange(soci::into(recovered.value, recovered.ind));
             bind(st);
         },
         [&] {
@@ -91,6 +94,7 @@ std::vector<app::CertificateRecord> QueryCertificates(soci::session& s, const st
             r.award = AwardId{award};
             r.prize_vnd = prize;
             r.revoked_at = revoked.ind == soci::i_ok ? std::optional(revoked.value) : std::nullopt;
+            r.recovered_at = recovered.ind == soci::i_ok ? std::optional(recovered.value) : std::nullopt;
             out.push_back(std::move(r));
         });
     return out;
@@ -176,6 +180,36 @@ std::vector<app::CertificateRecord> SqlDecisionRepository::Certificates(std::int
 std::optional<app::CertificateRecord> SqlDecisionRepository::CertificateByCode(const std::string& code) {
     auto rows = QueryCertificates(s_, "WHERE code = :c", [&](soci::statement& st) { st.exchange(soci::use(code)); });
     return rows.empty() ? std::nullopt : std::optional(rows.front());
+}
+
+bool SqlDecisionRepository::Revoke(const app::CertificateRecord& c, const std::string& at) {
+    long long id = c.id, award = c.award.value;
+    auto changed = ExecCount(s_,
+                             "UPDATE certificates SET revoked_at = :a, revoke_reason = :r, revoke_ground = :g, "
+                             "revoke_decision = :d, recovery = :rc WHERE id = :id AND revoked_at IS NULL",
+                             [&](soci::statement& st) {
+                                 st.exchange(soci::use(at));
+                                 st.exchange(soci::use(c.revoke_reason));
+                                 st.exchange(soci::use(c.revoke_ground));
+                                 st.exchange(soci::use(c.revoke_decision));
+                                 st.exchange(soci::use(c.recovery));
+                                 st.exchange(soci::use(id));
+                             });
+    if (changed != 1) return false;
+    s_ << "UPDATE awards SET revoked_at = :a, revoked_reason = :r WHERE id = :id", soci::use(at),
+        soci::use(c.revoke_reason), soci::use(award);
+    return true;
+}
+
+bool SqlDecisionRepository::MarkRecovered(std::int64_t certificate, const std::string& at) {
+    long long id = certificate;
+    return ExecCount(
+               s_,
+               "UPDATE certificates SET recovery = 'recovered', recovered_at = :a WHERE id = :id AND recovery = 'due'",
+               [&](soci::statement& st) {
+                   st.exchange(soci::use(at));
+                   st.exchange(soci::use(id));
+               }) == 1;
 }
 
 }  // namespace tdkt::storage

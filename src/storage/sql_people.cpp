@@ -536,8 +536,9 @@ namespace {
 
 constexpr const char* kAwardColumns =
     "SELECT a.id, a.subject_type, a.person_id, a.unit_id, a.household_name, a.award_code, a.year, a.kind, "
-    "a.decision_number, a.decision_date, a.authority, a.prize_vnd, a.source, a.note, a.created_at, "
-    "CASE WHEN a.subject_type = 'individual' THEN COALESCE(p.full_name, '') WHEN a.subject_type = 'household' THEN "
+    "a.decision_number, a.decision_date, a.authority, a.prize_vnd, a.source, a.note, a.created_at, a.revoked_at, "
+    "a.revoked_reason, CASE WHEN a.subject_type = 'individual' THEN COALESCE(p.full_name, '') WHEN a.subject_type = "
+    "'household' THEN "
     "a.household_name ELSE COALESCE(u.name, '') END FROM awards a LEFT JOIN people p ON p.id = a.person_id LEFT JOIN "
     "units u ON u.id = a.unit_id ";
 
@@ -546,7 +547,7 @@ std::vector<app::AwardRecord> QueryAwards(soci::session& s, const std::string& s
     long long id = 0, prize = 0;
     int year = 0;
     NullableId person, unit;
-    NullableText decided;
+    NullableText decided, revoked;
     app::AwardRecord a;
     std::vector<app::AwardRecord> out;
     ForEachRow(
@@ -567,12 +568,15 @@ std::vector<app::AwardRecord> QueryAwards(soci::session& s, const std::string& s
             st.exchange(soci::into(a.source));
             st.exchange(soci::into(a.note));
             st.exchange(soci::into(a.created_at));
+            st.exchange(soci::into(revoked.value, revoked.ind));
+            st.exchange(soci::into(a.revoked_reason));
             st.exchange(soci::into(a.subject_name));
             bind_use(st);
         },
         [&] {
             app::AwardRecord r = a;
             r.id = AwardId{id};
+            r.revoked_at = revoked.ind == soci::i_ok ? std::optional(revoked.value) : std::nullopt;
             r.person = person.As<PersonId>();
             r.unit = unit.As<UnitId>();
             r.year = year;
@@ -688,7 +692,7 @@ std::vector<domain::SubjectHistory> SqlRecordRepository::HistoriesBetween(Person
     ForEachRow(
         s_,
         "SELECT id, person_id, award_code, year, kind, decision_date, decision_number FROM awards "
-        "WHERE person_id > :a AND person_id <= :b",
+        "WHERE person_id > :a AND person_id <= :b AND revoked_at IS NULL",
         [&](soci::statement& st) {
             st.exchange(soci::into(award_id));
             st.exchange(soci::into(person));

@@ -240,6 +240,8 @@ class SqlDecisionRepository final : public app::DecisionRepository {
     std::int64_t AddCertificate(const app::CertificateRecord& certificate) override;
     std::vector<app::CertificateRecord> Certificates(std::int64_t decision) override;
     std::optional<app::CertificateRecord> CertificateByCode(const std::string& code) override;
+    bool Revoke(const app::CertificateRecord& revoked, const std::string& at) override;
+    bool MarkRecovered(std::int64_t certificate, const std::string& at) override;
 
   private:
     soci::session& s_;

@@ -223,7 +223,7 @@ describe('dossiers in Chromium', () => {
     await act(secretary, 'close_voting', 'voted');
   });
 
-  it('the leader records and issues the decision, publishes it; a certificate\'s QR address verifies it', async () => {
+  it('the leader records and issues the decision, publishes it; a certificate\'s QR address verifies it, then says revoked', async () => {
     const leader = await as('lanhdao.ban');
     await leader.goto(dossierUrl);
     await leader.fill('#q-signer', 'Nguyễn Hữu Nghĩa');
@@ -259,5 +259,18 @@ describe('dossiers in Chromium', () => {
     await visitor.goto(server.url + decisionPage);
     assert.match(await visitor.textContent('#decision-number'), /1\/QĐ-UBND/);
     assert.equal(await visitor.locator('#recipients tbody tr').count(), 1);
+    assert.equal(await visitor.locator('#recipients form').count(), 0);  // no revocation for the public
+
+    // The leader revokes it (Luật Điều 93); the same QR address now says so.
+    await leader.goto(server.url + decisionPage);
+    const row = leader.locator('#recipients tbody tr').first();
+    await row.locator('summary').click();
+    await row.locator('input[name="reason"]').fill('Kê khai thành tích không đúng sự thật');
+    await row.locator('input[name="decision"]').fill('5/QĐ-UBND ngày 10/01/2027');
+    await row.locator('button[id^="revoke-"]').click();
+    await leader.waitForSelector('#recipients tbody tr >> text=Đã thu hồi');
+    await visitor.goto(verifyUrl);
+    assert.equal(await visitor.getAttribute('#verify-result', 'data-status'), 'revoked');
+    assert.match(await visitor.textContent('#verify-result'), /Kê khai thành tích không đúng sự thật/);
   });
 });

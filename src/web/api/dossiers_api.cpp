@@ -415,7 +415,8 @@ void RegisterDossiers(Router& router, app::App& app) {
                                          {"award_name", c.award_name},
                                          {"prize_vnd", c.prize_vnd},
                                          {"certificate", c.code},
-                                         {"revoked", c.revoked_at.has_value()}});
+                                         {"revoked", c.revoked_at.has_value()},
+                                         {"recovery", c.recovery}});
         return JsonOk(out);
     });
     router.Get(R"(/api/v1/verify/([A-Za-z0-9_-]{1,64}))", Kind::kApi, [&app](Request& req) {
@@ -424,11 +425,29 @@ void RegisterDossiers(Router& router, app::App& app) {
         const auto& c = found->certificate;
         return JsonOk({{"valid", !c.revoked_at},
                        {"status", c.revoked_at ? "revoked" : "valid"},
+                       {"revoke_reason", c.revoke_reason},
+                       {"revoke_ground", c.revoke_ground},
                        {"name", c.recipient_name},
                        {"award", c.award_code},
                        {"award_name", c.award_name},
                        {"decision", found->decision.number_text},
                        {"signed_on", FormatIsoDate(found->decision.signed_on)}});
+    });
+    router.Post(R"(/api/v1/certificates/([A-Za-z0-9_-]{1,64})/revoke)", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        app::RevocationInput in;
+        if (auto bad = ReadText(
+                *body, {{"reason", &in.reason}, {"legal_ground", &in.legal_ground}, {"decision", &in.decision}}))
+            return ErrorResponse(*bad);
+        in.recover_prize = body->value("recover_prize", true);
+        auto done = app::RevokeCertificate(app, req.Context(), req.captures[0], in);
+        return done ? Response::NoContent() : ErrorResponse(done.error());
+    });
+    router.Post(R"(/api/v1/certificates/([A-Za-z0-9_-]{1,64})/recovered)", Kind::kApi, [&app](Request& req) {
+        if (auto denied = RequireSession(req)) return *denied;
+        auto done = app::MarkPrizeRecovered(app, req.Context(), req.captures[0]);
+        return done ? Response::NoContent() : ErrorResponse(done.error());
     });
     router.Get("/api/v1/notifications", Kind::kApi, [&app](Request& req) {
         if (auto denied = RequireSession(req)) return *denied;

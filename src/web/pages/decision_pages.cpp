@@ -8,6 +8,7 @@
 #include "app/decisions.h"
 #include "app/dossiers.h"
 #include "core/text.h"
+#include "domain/role.h"
 #include "reports/decision_pdf.h"
 #include "web/error_mapper.h"
 #include "web/page_util.h"
@@ -46,10 +47,13 @@ json DecisionJson(const app::DecisionView& v) {
                               {"award", c.award_name},
                               {"prize", text::FormatNumberVi(c.prize_vnd)},
                               {"code", c.code},
-                              {"revoked", c.revoked_at.has_value()}});
+                              {"revoked", c.revoked_at.has_value()},
+                              {"recovery_due", c.recovery == "due"},
+                              {"recovered", c.recovery == "recovered"}});
     }
     const auto& d = v.decision;
     return {{"id", d.id},
+            {"decision_id", d.id},
             {"number", d.number_text},
             {"title", d.title},
             {"authority", d.authority_name},
@@ -76,6 +80,20 @@ void RegisterDecisionPages(Router& router, app::App& app) {
         if (!d) return PageError(req, d.error());
         return Response::Redirect(fmt::format("/ho-so/{}#decision", id.value));
     });
+    router.Post(R"(/quyet-dinh/(\d{1,17})/thu-hoi/([A-Za-z0-9_-]{1,64}))", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        auto done = app::RevokeCertificate(
+            app, req.Context(), req.captures[1],
+            {req.Param("reason"), req.Param("legal_ground"), req.Param("decision"), req.Param("recover_prize") == "1"});
+        if (!done) return PageError(req, done.error());
+        return Response::Redirect(fmt::format("/quyet-dinh/{}", PathId(req)));
+    });
+    router.Post(R"(/quyet-dinh/(\d{1,17})/da-thu-tien/([A-Za-z0-9_-]{1,64}))", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        auto done = app::MarkPrizeRecovered(app, req.Context(), req.captures[1]);
+        if (!done) return PageError(req, done.error());
+        return Response::Redirect(fmt::format("/quyet-dinh/{}", PathId(req)));
+    });
     router.Get("/quyet-dinh", Kind::kPage, [&app](Request& req) {
         json items = json::array();
         for (const auto& d : app::PublishedDecisions(app))
@@ -95,7 +113,16 @@ void RegisterDecisionPages(Router& router, app::App& app) {
                           {"Quyết định " + v->decision.number_text, "",
                            json::array({{{"label", "Quyết định khen thưởng"}, {"href", "/quyet-dinh"}},
                                         {{"label", v->decision.number_text}}})},
-                          "decision", DecisionJson(*v));
+                          "decision", [&] {
+                              auto data = DecisionJson(*v);
+                              // The revocation forms: for the board's leaders (the use case checks the unit).
+                              bool leader =
+                                  req.session &&
+                                  std::any_of(req.session->actor.grants.begin(), req.session->actor.grants.end(),
+                                              [](const auto& g) { return g.role == domain::Role::kBoardLeader; });
+                              data["can_revoke"] = leader && v->decision.state == "issued";
+                              return data;
+                          }());
     });
     router.Get(R"(/quyet-dinh/(\d{1,17})\.pdf)", Kind::kPage, [&app](Request& req) {
         auto v = app::GetDecision(app, req.Context(), PathId(req));
@@ -136,6 +163,7 @@ void RegisterDecisionPages(Router& router, app::App& app) {
             data["published"] = d.published_at.has_value();
             data["revoke_reason"] = c.revoke_reason;
             data["revoke_ground"] = c.revoke_ground;
+            data["revoke_decision"] = c.revoke_decision;
         }
         return RenderPage(req, found ? 200 : 404, {"Xác minh khen thưởng", "", json::array({{{"label", "Xác minh"}}})},
                           "verify", data);

@@ -197,14 +197,16 @@ Response PersonPage(app::App& app, Request& req, PersonId id, int status, const 
     nlohmann::json awards = nlohmann::json::array();
     for (const auto& a : f.awards) {
         const auto* code = domain::FindAwardCode(a.award_code);
-        awards.push_back({{"year", std::to_string(a.year)},
-                          {"award", code ? std::string(code->name) : a.award_code},
-                          {"delete", DeletePath(f.person.id, "khen-thuong", a.id.value)},
-                          {"kind", std::string(domain::AwardKinds().Label(a.kind))},
-                          {"decision", a.decision_number},
-                          {"date", DateVi(a.decision_date)},
-                          {"authority", a.authority},
-                          {"prize", a.prize_vnd ? text::FormatNumberVi(a.prize_vnd) : ""}});
+        awards.push_back(
+            {{"year", std::to_string(a.year)},
+             {"award", code ? std::string(code->name) : a.award_code},
+             {"delete", DeletePath(f.person.id, "khen-thuong", a.id.value)},
+             {"kind", std::string(domain::AwardKinds().Label(a.kind))},
+             {"decision", a.decision_number},
+             {"revoked", a.revoked_at ? nlohmann::json("đã thu hồi: " + a.revoked_reason) : nlohmann::json(false)},
+             {"date", DateVi(a.decision_date)},
+             {"authority", a.authority},
+             {"prize", a.prize_vnd ? text::FormatNumberVi(a.prize_vnd) : ""}});
     }
     nlohmann::json disciplines = nlohmann::json::array(), leaves = nlohmann::json::array(),
                    initiatives = nlohmann::json::array();
