@@ -293,6 +293,9 @@ Status CastVote(App& app, const RequestContext& ctx, std::int64_t item_id, const
         return Fail(ErrorCode::kValidation, "bad_choice", "Phiếu phải là Đồng ý, Không đồng ý hoặc Không biểu quyết.");
     Status out = Fail(ErrorCode::kNotFound, "item_not_found", "Không có trường hợp này để bỏ phiếu.");
     app.store.Write([&](Repositories& repos) {
+        // Votes are serialised by the audit chain's head (the vote's entry takes it anyway): a member's
+        // two simultaneous votes meet the receipt of the first, not the unique key.
+        repos.audit.LockHeadHash();
         auto found = repos.councils.FindItem(item_id);
         if (!found) return false;
         auto loaded = Load(repos, found->meeting);
@@ -360,6 +363,7 @@ Status RecordWrittenOpinion(App& app, const RequestContext& ctx, std::int64_t it
         return Fail(ErrorCode::kValidation, "bad_choice", "Ý kiến phải là Đồng ý, Không đồng ý hoặc Không biểu quyết.");
     Status out = Fail(ErrorCode::kNotFound, "item_not_found", "Không có trường hợp này.");
     app.store.Write([&](Repositories& repos) {
+        repos.audit.LockHeadHash();  // as in CastVote
         auto found = repos.councils.FindItem(item_id);
         if (!found) return false;
         auto l0 = LoadManaged(repos, ctx, found->meeting);

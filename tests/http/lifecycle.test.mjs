@@ -57,7 +57,7 @@ describe('command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tdkt-migrate-'));
     const db = `sqlite:${join(dir, 'm.db')}`;
     assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 0 → 10\n`);
-    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 6 → 6\n`);
+    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 10 → 10\n`);
     rmSync(dir, { recursive: true, force: true });
   });
 
