@@ -95,9 +95,7 @@ Result<CommentRecord> SubmitComment(App& app, const RequestContext& ctx, std::in
     if (!comment.author_contact.empty() && !LooksLikeContact(comment.author_contact))
         c.Add("contact", "Số điện thoại hoặc thư điện tử",
               "Vui lòng ghi số điện thoại (9–15 chữ số) hoặc địa chỉ thư điện tử để Ban liên hệ khi cần.");
-    comment.body = text::Nfc(in.body);
-    comment.body.erase(0, comment.body.find_first_not_of(" \t\r\n"));
-    comment.body.erase(comment.body.find_last_not_of(" \t\r\n") + 1);
+    comment.body = dossier::Trimmed(in.body);
     auto length = text::Length(comment.body);
     if (length < 10) c.Add("body", "Nội dung ý kiến", "Nội dung ý kiến cần ít nhất 10 ký tự.");
     if (length > 2000) c.Add("body", "Nội dung ý kiến", "Nội dung ý kiến dài quá 2.000 ký tự.");
@@ -164,9 +162,7 @@ Status ModerateComment(App& app, const RequestContext& ctx, DossierId id, std::i
     if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
     if (!status.empty() && status != "published" && status != "rejected" && status != "pending")
         return Fail(ErrorCode::kValidation, "bad_status", "Trạng thái duyệt phải là published, rejected hoặc pending.");
-    std::string response = text::Nfc(response_in);
-    response.erase(0, response.find_first_not_of(" \t\r\n"));
-    response.erase(response.find_last_not_of(" \t\r\n") + 1);
+    std::string response = dossier::Trimmed(response_in);
     if (text::Length(response) > 2000)
         return Fail(ErrorCode::kValidation, "response_too_long", "Nội dung trả lời dài quá 2.000 ký tự.");
     Status out = tl::unexpected(dossier::NotFound(id));

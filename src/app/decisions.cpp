@@ -14,6 +14,7 @@
 #include "core/crypto.h"
 #include "core/text.h"
 #include "domain/codes.h"
+#include "domain/place_names.h"
 #include "domain/prize.h"
 
 namespace tdkt::app {
@@ -21,10 +22,7 @@ namespace {
 
 // "Tỉnh Hưng Yên" → "Ủy ban nhân dân tỉnh Hưng Yên".
 std::string AuthorityName(const std::string& board_unit_name) {
-    std::string name = board_unit_name;
-    for (const auto& [upper, lower] : {std::pair{"Tỉnh ", "tỉnh "}, std::pair{"Thành phố ", "thành phố "}})
-        if (name.rfind(upper, 0) == 0) name = lower + name.substr(std::string(upper).size());
-    return "Ủy ban nhân dân " + name;
+    return "Ủy ban nhân dân " + domain::InRunningText(board_unit_name);
 }
 
 std::string DefaultTitle(const DossierRecord& d) {

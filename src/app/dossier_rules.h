@@ -12,6 +12,8 @@
 namespace tdkt::app::dossier {
 
 Error NotFound(DossierId id);
+// NFC, without leading or trailing white space; inner lines kept (reasons, comments, answers).
+std::string Trimmed(std::string_view text);
 std::string StateName(const domain::Workflow& workflow, const std::string& code);
 // The proposing unit holds the dossier (draft, returned): it may change nominees and documents.
 bool UnitHolds(const domain::Workflow& workflow, const DossierRecord& d);
@@ -31,6 +33,8 @@ struct Facts {
 };
 
 Facts ReadFacts(Repositories& repos, const DossierRecord& d);
+// The dossier's facts when the actor may see it (403 otherwise, 404 when there is none).
+Result<Facts> ReadVisibleFacts(App& app, const RequestContext& ctx, DossierId id);
 // Each nominee judged for the dossier's year, decided `today`, from the stored record (outside any
 // transaction: it reads through its own). `award_names` (optional) gets each award's name.
 void Judge(App& app, const RequestContext& ctx, Facts& facts, std::vector<std::string>* award_names = nullptr);

@@ -63,6 +63,13 @@ Error NotFound(DossierId id) {
         ErrorCode::kNotFound, "dossier_not_found", fmt::format("Không tìm thấy hồ sơ số {}.", id.value), "", {}};
 }
 
+std::string Trimmed(std::string_view raw) {
+    std::string out = text::Nfc(raw);
+    out.erase(0, out.find_first_not_of(" \t\r\n"));
+    out.erase(out.find_last_not_of(" \t\r\n") + 1);
+    return out;
+}
+
 std::string StateName(const domain::Workflow& workflow, const std::string& code) {
     const auto* state = workflow.State(code);
     return state ? state->name : code;
@@ -96,6 +103,18 @@ Facts ReadFacts(Repositories& repos, const DossierRecord& d) {
     f.consultation = repos.dossiers.Consultation(d.id);
     f.decision = repos.decisions.ForDossier(d.id);
     return f;
+}
+
+Result<Facts> ReadVisibleFacts(App& app, const RequestContext& ctx, DossierId id) {
+    Result<Facts> out = tl::unexpected(NotFound(id));
+    app.store.Read([&](Repositories& repos) {
+        auto d = repos.dossiers.Find(id);
+        if (!d) return;
+        if (auto ok = Authorize(repos.units, ctx, domain::Action::kViewDossiers, d->unit); !ok)
+            return void(out = tl::unexpected(ok.error()));
+        out = ReadFacts(repos, *d);
+    });
+    return out;
 }
 
 void Judge(App& app, const RequestContext& ctx, Facts& f, std::vector<std::string>* award_names) {
@@ -342,23 +361,12 @@ json Snapshot(const DossierRecord& d) {
 Result<DossierRecord> MoveDossier(App& app, const RequestContext& ctx, DossierId id, const TransitionInput& in) {
     if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
     const auto& catalog = CatalogOf(app);
-    std::string reason = text::Nfc(in.reason);
-    reason.erase(0, reason.find_first_not_of(" \t\r\n"));
-    reason.erase(reason.find_last_not_of(" \t\r\n") + 1);
+    std::string reason = dossier::Trimmed(in.reason);
     if (reason.size() > 4000) return Fail(ErrorCode::kValidation, "reason_too_long", "Lý do dài quá 4.000 ký tự.");
     // Read what the guards need, judge the nominees (a read of its own), then move in one write that
     // first checks nobody changed the dossier in between.
-    std::optional<dossier::Facts> facts;
-    Status visible = {};
-    app.store.Read([&](Repositories& repos) {
-        auto d = repos.dossiers.Find(id);
-        if (!d) return;
-        if (auto ok = Authorize(repos.units, ctx, domain::Action::kViewDossiers, d->unit); !ok)
-            return void(visible = tl::unexpected(ok.error()));
-        facts = dossier::ReadFacts(repos, *d);
-    });
-    if (!visible) return tl::unexpected(visible.error());
-    if (!facts) return tl::unexpected(dossier::NotFound(id));
+    auto facts = dossier::ReadVisibleFacts(app, ctx, id);
+    if (!facts) return tl::unexpected(facts.error());
     if (in.version && in.version != facts->dossier.version)
         return Fail(
             ErrorCode::kConflict, "dossier_changed",
@@ -451,9 +459,7 @@ Status OverrideNominee(App& app, const RequestContext& ctx, DossierId id, std::i
                        const std::string& reason_in) {
     if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
     const auto& catalog = CatalogOf(app);
-    std::string reason = text::Nfc(reason_in);
-    reason.erase(0, reason.find_first_not_of(" \t\r\n"));
-    reason.erase(reason.find_last_not_of(" \t\r\n") + 1);
+    std::string reason = dossier::Trimmed(reason_in);
     if (reason.size() > 4000) return Fail(ErrorCode::kValidation, "reason_too_long", "Lý do dài quá 4.000 ký tự.");
     Status out = tl::unexpected(dossier::NotFound(id));
     app.store.Write([&](Repositories& repos) {

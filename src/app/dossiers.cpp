@@ -218,17 +218,8 @@ Status RemoveNominee(App& app, const RequestContext& ctx, DossierId id, std::int
 Result<DossierView> GetDossier(App& app, const RequestContext& ctx, DossierId id) {
     if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
     const auto& catalog = CatalogOf(app);
-    std::optional<dossier::Facts> facts;
-    Status visible = {};
-    app.store.Read([&](Repositories& repos) {
-        auto d = repos.dossiers.Find(id);
-        if (!d) return;
-        if (auto ok = Authorize(repos.units, ctx, domain::Action::kViewDossiers, d->unit); !ok)
-            return void(visible = tl::unexpected(ok.error()));
-        facts = dossier::ReadFacts(repos, *d);
-    });
-    if (!visible) return tl::unexpected(visible.error());
-    if (!facts) return tl::unexpected(NotFound(id));
+    auto facts = dossier::ReadVisibleFacts(app, ctx, id);
+    if (!facts) return tl::unexpected(facts.error());
     std::vector<std::string> award_names;
     dossier::Judge(app, ctx, *facts, &award_names);
     Date today = VietnamDate(app.clock.Now());

@@ -7,6 +7,7 @@
 #include "app/catalog.h"
 #include "core/text.h"
 #include "domain/codes.h"
+#include "domain/place_names.h"
 #include "reports/pdf_document.h"
 
 namespace tdkt::reports {
@@ -39,13 +40,6 @@ std::string Subject(const app::DossierView& view) {
                        view.dossier.year);
 }
 
-// In running text a province is "tỉnh Hưng Yên", not "Tỉnh Hưng Yên".
-std::string InText(const std::string& name) {
-    for (const auto& [upper, lower] : {std::pair{"Tỉnh ", "tỉnh "}, std::pair{"Thành phố ", "thành phố "}})
-        if (name.rfind(upper, 0) == 0) return lower + name.substr(std::string(upper).size());
-    return name;
-}
-
 }  // namespace
 
 std::string SubmissionPdf(const app::DossierView& view, const PaperContext& ctx) {
@@ -53,8 +47,9 @@ std::string SubmissionPdf(const app::DossierView& view, const PaperContext& ctx)
     blocks.push_back(HeaderOf(view, ctx, "TTr"));
     blocks.push_back(Paragraph{"TỜ TRÌNH", Align::kCenter, 14, true, false, 0, 0});
     blocks.push_back(Paragraph{Subject(view), Align::kCenter, 14, true, false, 0, 6});
-    blocks.push_back(Paragraph{fmt::format("Kính gửi: Hội đồng Thi đua – Khen thưởng {}", InText(ctx.board_name)),
-                               Align::kCenter, 14, false, false, 0, 6});
+    blocks.push_back(
+        Paragraph{fmt::format("Kính gửi: Hội đồng Thi đua – Khen thưởng {}", domain::InRunningText(ctx.board_name)),
+                  Align::kCenter, 14, false, false, 0, 6});
     for (const auto& basis : ctx.legal_basis)
         blocks.push_back(Paragraph{fmt::format("Căn cứ {};", basis), Align::kJustify, 14, false, true});
     // Counted by award, in the order they first appear.
@@ -76,10 +71,11 @@ std::string SubmissionPdf(const app::DossierView& view, const PaperContext& ctx)
     std::string whom;
     for (std::size_t i = 0; i < parts.size(); ++i)
         whom += (i ? (i + 1 == parts.size() ? " và " : ", ") : "") + parts[i];
-    blocks.push_back(Paragraph{fmt::format(
-        "Xét thành tích năm {} và đề nghị của Hội đồng Thi đua – Khen thưởng đơn vị, {} kính trình Hội "
-        "đồng Thi đua – Khen thưởng {} xem xét, đề nghị khen thưởng cho {}, cụ thể như sau:",
-        view.dossier.year, view.dossier.unit_name, InText(ctx.board_name), whom.empty() ? "0 trường hợp" : whom)});
+    blocks.push_back(Paragraph{
+        fmt::format("Xét thành tích năm {} và đề nghị của Hội đồng Thi đua – Khen thưởng đơn vị, {} kính trình Hội "
+                    "đồng Thi đua – Khen thưởng {} xem xét, đề nghị khen thưởng cho {}, cụ thể như sau:",
+                    view.dossier.year, view.dossier.unit_name, domain::InRunningText(ctx.board_name),
+                    whom.empty() ? "0 trường hợp" : whom)});
     for (const auto& award : order) {
         std::vector<std::string> bits;
         const auto& c = counts[award];
@@ -91,8 +87,8 @@ std::string SubmissionPdf(const app::DossierView& view, const PaperContext& ctx)
         blocks.push_back(Paragraph{fmt::format("- {}: {};", award, list), Align::kJustify, 14, false, false, 10, 1});
     }
     blocks.push_back(Paragraph{"(Có danh sách và hồ sơ kèm theo)", Align::kJustify, 14, false, true});
-    blocks.push_back(Paragraph{
-        fmt::format("Kính trình Hội đồng Thi đua – Khen thưởng {} xem xét, quyết định./.", InText(ctx.board_name))});
+    blocks.push_back(Paragraph{fmt::format("Kính trình Hội đồng Thi đua – Khen thưởng {} xem xét, quyết định./.",
+                                           domain::InRunningText(ctx.board_name))});
     blocks.push_back(Signature{{"THỦ TRƯỞNG ĐƠN VỊ"}, "", {"Như trên;", "Lưu: VT."}});
     return Render(blocks, {false, true, fmt::format("Tờ trình {} – {}", view.dossier.code, view.dossier.title)});
 }
@@ -144,9 +140,7 @@ Result<app::DocumentRecord> GenerateDossierPaper(app::App& app, const app::Reque
     PaperContext paper;
     paper.parent_unit_name = view->parent_unit_name;
     paper.board_name = view->board_unit_name;
-    paper.place = view->board_unit_name;
-    for (std::string prefix : {"Tỉnh ", "Thành phố "})
-        if (paper.place.rfind(prefix, 0) == 0) paper.place = paper.place.substr(prefix.size());
+    paper.place = domain::PlaceName(view->board_unit_name);
     paper.date = today;
     if (const auto* rules = app::CatalogOf(app).InForce(today))
         for (std::string basis : rules->legal_basis) {

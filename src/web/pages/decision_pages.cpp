@@ -8,6 +8,7 @@
 #include "app/decisions.h"
 #include "app/dossiers.h"
 #include "core/text.h"
+#include "domain/place_names.h"
 #include "domain/role.h"
 #include "reports/decision_pdf.h"
 #include "web/error_mapper.h"
@@ -21,13 +22,6 @@ namespace {
 using nlohmann::json;
 
 std::int64_t PathId(const Request& req) { return std::stoll(req.captures[0]); }
-
-// "Hưng Yên" from "Tỉnh Hưng Yên".
-std::string Place(const std::string& board_name) {
-    for (std::string prefix : {"Tỉnh ", "Thành phố "})
-        if (board_name.rfind(prefix, 0) == 0) return board_name.substr(prefix.size());
-    return board_name;
-}
 
 // Where the QR codes point: the address this server is reached at.
 std::string BaseUrl(const Request& req) {
@@ -127,7 +121,7 @@ void RegisterDecisionPages(Router& router, app::App& app) {
     router.Get(R"(/quyet-dinh/(\d{1,17})\.pdf)", Kind::kPage, [&app](Request& req) {
         auto v = app::GetDecision(app, req.Context(), PathId(req));
         if (!v) return RenderErrorPage(req, HttpStatus(v.error().code), v.error().message);
-        Response res{200, "application/pdf", reports::DecisionPdf(*v, Place(v->board_name)), {}};
+        Response res{200, "application/pdf", reports::DecisionPdf(*v, domain::PlaceName(v->board_name)), {}};
         res.headers.emplace_back("Content-Disposition",
                                  fmt::format("inline; filename=\"quyet-dinh-{}.pdf\"", v->decision.id));
         return res;
@@ -141,7 +135,8 @@ void RegisterDecisionPages(Router& router, app::App& app) {
         if (!dossier) return PageError(req, dossier.error());
         if (v->decision.state != "issued")
             return RenderErrorPage(req, 409, "Bằng khen được in sau khi quyết định ban hành.");
-        Response res{200, "application/pdf", reports::CertificatesPdf(*v, Place(v->board_name), BaseUrl(req)), {}};
+        Response res{
+            200, "application/pdf", reports::CertificatesPdf(*v, domain::PlaceName(v->board_name), BaseUrl(req)), {}};
         res.headers.emplace_back("Content-Disposition",
                                  fmt::format("inline; filename=\"bang-khen-quyet-dinh-{}.pdf\"", v->decision.id));
         return res;
