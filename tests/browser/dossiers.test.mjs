@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, demoPassword } from '../lib/server.mjs';
-import { launchChromium, shots } from '../lib/browser.mjs';
+import { launchChromium, shots, expand } from '../lib/browser.mjs';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -36,7 +36,7 @@ describe('dossiers in Chromium', () => {
   // Performs a workflow action from the dossier page and waits for the new state.
   async function act(page, action, state, reason = '') {
     await page.goto(dossierUrl);
-    await page.click(`#btn-${action}`);
+    await expand(page, `#btn-${action}`);
     if (reason) await page.fill(`#reason-${action}`, reason);
     await page.click(`#confirm-${action}`);
     await page.waitForSelector(`#dossier-state[data-state="${state}"]`);
@@ -62,7 +62,7 @@ describe('dossiers in Chromium', () => {
 
   it('the officer prepares a dossier: a nominee, a generated tờ trình and uploaded files', async () => {
     const page = await as('canbo.truong');
-    await page.click('#new-dossier');
+    await expand(page, '#new-dossier');
     await page.fill('#n-title', 'Đề nghị Bằng khen năm học 2024–2025');
     await page.fill('#n-year', '2025');
     await page.click('#create-dossier');
@@ -169,7 +169,8 @@ describe('dossiers in Chromium', () => {
         if (names.some((n) => label.startsWith(n))) await box.check(); else await box.uncheck();
       }
       await secretary.click('#save-attendance');
-      await secretary.waitForSelector('#attendance');
+      // The card is there before the answer too: wait for the count saved.
+      await secretary.waitForSelector(`#attendance-head[data-present="${names.length}"]`);
     };
     await tick(['Nguyễn Hữu Nghĩa', 'Trần Văn Hùng', 'Phạm Minh Đức', 'Lê Thị Hoa']);
     await secretary.click('#open-voting');

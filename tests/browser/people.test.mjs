@@ -2,7 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, demoPassword } from '../lib/server.mjs';
-import { launchChromium, shots } from '../lib/browser.mjs';
+import { launchChromium, shots, expand } from '../lib/browser.mjs';
 
 describe('people in Chromium', () => {
   let server;
@@ -99,7 +99,7 @@ describe('people in Chromium', () => {
     // Xã Khoái Châu into Xã Tiền Hải: Tiền Hải continues and lists Khoái Châu among its predecessors.
     await page.locator('#units-table a', { hasText: 'Xã Tiền Hải' }).click();
     await page.waitForSelector('#unit-name');
-    await page.click('button[data-bs-target="#form-merge"]');
+    await expand(page, 'button[data-bs-target="#form-merge"]');
     // The new unit's fields show only when merging into a new unit.
     assert.equal(await page.isVisible('#m-new-unit'), false);
     await page.check('#m-new');
@@ -122,7 +122,7 @@ describe('people in Chromium', () => {
     await page.locator('#units-table a', { hasText: 'Xã Quỳnh Phụ' }).click();
     await page.waitForSelector('#unit-name');
     // A form with several problems lists every one of them.
-    await page.click('button[data-bs-target="#form-change"]');
+    await expand(page, 'button[data-bs-target="#form-change"]');
     await page.fill('#c-date', '31/02/2026');
     await page.fill('#c-doc', ' ');
     await page.click('#form-change button[type=submit]');
@@ -130,13 +130,14 @@ describe('people in Chromium', () => {
     assert.deepEqual(await page.locator('#form-problems li').allTextContents(), [
       'Ngày hiệu lực «31/02/2026» không phải ngày hợp lệ (dd/mm/yyyy).', 'Vui lòng nhập Văn bản quyết định.',
     ]);
-    await page.click('button[data-bs-target="#form-split"]');
+    await expand(page, 'button[data-bs-target="#form-split"]');
     await page.fill('input[name=part_code_1]', 'HY.X.QPB');
     await page.fill('input[name=part_name_1]', 'Xã Quỳnh Phụ Bắc');
     await page.fill('#s-date', '01/11/2026');
     await page.fill('#s-doc', 'Nghị quyết 2/NQ-HĐND ngày 20/10/2026');
     await page.click('#split-button');
-    await page.waitForSelector('#form-error');
+    // The change's error is still on the page until the split's answer replaces it: wait for that one.
+    await page.locator('#form-error', { hasText: 'Chia tách' }).waitFor();
     assert.equal(await page.textContent('#form-error'), 'Chia tách cần ít nhất hai đơn vị mới.');
     assert.equal(await page.inputValue('input[name=part_name_1]'), 'Xã Quỳnh Phụ Bắc');
     assert.ok(await page.isVisible('#form-split'));
@@ -150,7 +151,8 @@ describe('people in Chromium', () => {
     assert.match(await page.textContent('.page-head'), /chấm dứt hoạt động từ 01\/11\/2026/);
     await page.screenshot({ path: shots + 'unit-split.png', fullPage: true });
     await page.locator('#successors a', { hasText: 'Xã Quỳnh Phụ Nam' }).click();
-    await page.waitForSelector('#predecessors');
+    // Quỳnh Phụ's own page has predecessors too: wait for the new unit's page.
+    await page.locator('#unit-name', { hasText: 'Xã Quỳnh Phụ Nam' }).waitFor();
     // Its predecessor, and the predecessor's own (the 2025 merger): the chain of history goes on.
     assert.deepEqual((await page.locator('#predecessors li a').allTextContents()).sort(),
       ['Thị trấn Quỳnh Côi', 'Xã Quỳnh Hải', 'Xã Quỳnh Phụ']);
@@ -176,7 +178,7 @@ describe('people in Chromium', () => {
     await page.locator('#people-table a', { hasText: 'Phạm Thị Bình' }).first().click();
     await page.waitForSelector('#person-name');
     const before = await page.locator('#disciplines li').count();
-    await page.click('button[data-bs-target="#form-discipline"]');
+    await expand(page, 'button[data-bs-target="#form-discipline"]');
     await page.selectOption('#form-discipline select[name=form]', { label: 'Khiển trách' });
     await page.fill('#form-discipline input[name=decision]', 'Quyết định 9/QĐ-BV');
     await page.fill('#form-discipline input[name=start_date]', '01/03/2026');

@@ -2,7 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, demoPassword } from '../lib/server.mjs';
-import { launchChromium, shots } from '../lib/browser.mjs';
+import { launchChromium, shots, expand } from '../lib/browser.mjs';
 
 describe('back office in Chromium', () => {
   let server;
@@ -134,7 +134,7 @@ describe('back office in Chromium', () => {
     await page.waitForSelector('.sidebar');
     await page.click('.sidebar >> text=Người dùng');
     await page.waitForSelector('#users-table');
-    await page.click('text=Thêm người dùng');
+    await expand(page, 'button[data-bs-target="#add-user"]');
     await page.fill('#f-login', 'canbo.yte');
     await page.fill('#f-name', 'Trịnh Thị Mai');
     await page.fill('#f-password', 'ngan');
