@@ -541,6 +541,11 @@ TEST_F(DossierWorkflow, TheCouncilVotesSecretlyOncePerMemberWithQuorumRecusalAnd
     });
     auto voted = app::MoveDossier(*app_, secretary, d.id, {"close_voting", "", 0});
     EXPECT_EQ(voted.error().reason, "guard_failed");
+    // While the ballot is open the council's members and rules cannot change.
+    EXPECT_EQ(app::RemoveCouncilMember(*app_, As("lanhdao.ban"), council.id, seat["uyvien4.hd"]).error().reason,
+              "ballot_open");
+    EXPECT_EQ(app::AddCouncilMember(*app_, As("admin"), council.id, {"chuyenvien", "member", "", ""}).error().reason,
+              "ballot_open");
 
     ASSERT_TRUE(app::CloseVoting(*app_, secretary, meeting->id));
     EXPECT_EQ(app::CastVote(*app_, As("uyvien4.hd"), item, "agree").error().reason, "ballot_not_open");
@@ -560,6 +565,75 @@ TEST_F(DossierWorkflow, TheCouncilVotesSecretlyOncePerMemberWithQuorumRecusalAnd
     auto after = app::MoveDossier(*app_, secretary, d.id, {"close_voting", "", 0});
     ASSERT_TRUE(after) << after.error().message;
     EXPECT_EQ(after->state, "voted");
+
+    // A member who leaves afterwards, and a change of seat, do not rewrite the meeting they sat in.
+    ASSERT_TRUE(app::RemoveCouncilMember(*app_, As("lanhdao.ban"), council.id, seat["uyvien.hd"]));
+    ASSERT_TRUE(app::UpdateCouncilMember(*app_, As("lanhdao.ban"), council.id, seat["uyvien2.hd"],
+                                         {"", "vice_chair", "Giám đốc Sở Giáo dục và Đào tạo", ""}));
+    view = app::GetMeeting(*app_, secretary, meeting->id);
+    ASSERT_EQ(view->members.size(), 7u);
+    for (const auto& m : view->members)
+        if (m.login == "uyvien2.hd") EXPECT_EQ(m.role, "member");
+    auto now = app::GetCouncil(*app_, secretary, council.id);
+    ASSERT_TRUE(now) << now.error().message;
+    EXPECT_EQ(now->members.size(), 6u);
+    ASSERT_EQ(now->former.size(), 1u);
+    EXPECT_EQ(now->former[0].login, "uyvien.hd");
+    // A new meeting counts the six sitting members: quorum 4.
+    auto next = app::CreateMeeting(*app_, secretary, council.id, {"Phiên họp tháng 1/2027", "10/01/2027", ""});
+    ASSERT_TRUE(next);
+    EXPECT_EQ(app::GetMeeting(*app_, secretary, next->id)->quorum_needed, 4);
+    EXPECT_EQ(AuditCount("council.member_remove"), 1);
+    EXPECT_EQ(AuditCount("council.member_update"), 1);
+}
+
+TEST_F(DossierWorkflow, ACouncilIsSetUpWithOneChairAndOneSecretaryByWhoeverLeadsItsUnit) {
+    std::int64_t health = 0;
+    store_->Read([&](app::Repositories& r) { health = r.units.FindByCode("HY.SYT")->id.value; });
+    auto leader = As("lanhdao.ban");
+    app::CouncilInput in{std::to_string(health), "Hội đồng Thi đua – Khen thưởng Sở Y tế", "count", "3", "4"};
+    EXPECT_EQ(app::CreateCouncil(*app_, As("canbo.truong"), in).error().code, ErrorCode::kForbidden);
+    auto bad = app::CreateCouncil(*app_, leader, {std::to_string(health), " ", "sometimes", "5", "3"});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().fields.size(), 3u);  // name, recusal rule, quorum
+    auto created = app::CreateCouncil(*app_, leader, in);
+    ASSERT_TRUE(created) << created.error().message;
+    EXPECT_EQ(created->quorum_num, 3);
+    EXPECT_EQ(created->recusal_rule, "count");
+    auto twice = app::CreateCouncil(*app_, leader, in);
+    EXPECT_EQ(twice.error().message, "Sở Y tế đã có Hội đồng: Hội đồng Thi đua – Khen thưởng Sở Y tế.");
+    auto id = created->id;
+    ASSERT_TRUE(app::AddCouncilMember(*app_, leader, id, {"uyvien3.hd", "chair", "Giám đốc Sở Y tế", ""}));
+    ASSERT_TRUE(app::AddCouncilMember(*app_, leader, id, {"chuyenvien", "secretary", "", ""}));
+    auto second = app::AddCouncilMember(*app_, leader, id, {"uyvien4.hd", "chair", "", ""});
+    ASSERT_FALSE(second);
+    EXPECT_EQ(second.error().message,
+              "Hội đồng đã có Chủ tịch: " + app::GetCouncil(*app_, leader, id)->members[0].display_name +
+                  ". Chuyển người này sang chức danh khác trước.");
+    EXPECT_EQ(app::AddCouncilMember(*app_, leader, id, {"uyvien3.hd", "member", "", ""}).error().reason,
+              "invalid_login");
+    EXPECT_EQ(app::AddCouncilMember(*app_, leader, id, {"khong.co.ai", "member", "", ""}).error().message,
+              "Không có người dùng đang hoạt động với tên đăng nhập «khong.co.ai».");
+    auto member = app::AddCouncilMember(*app_, leader, id, {"uyvien4.hd", "member", "", std::to_string(health)});
+    ASSERT_TRUE(member) << member.error().message;
+    // The secretary by seat runs meetings; a member does not.
+    EXPECT_TRUE(app::CreateMeeting(*app_, As("chuyenvien"), id, {"Phiên họp", "10/12/2026", ""}));
+    EXPECT_EQ(app::CreateMeeting(*app_, As("uyvien4.hd"), id, {"Phiên họp", "10/12/2026", ""}).error().code,
+              ErrorCode::kForbidden);
+    // Leaving and coming back keeps one row, in a new seat.
+    ASSERT_TRUE(app::RemoveCouncilMember(*app_, leader, id, *member));
+    EXPECT_EQ(app::GetCouncil(*app_, leader, id)->former.size(), 1u);
+    auto back = app::AddCouncilMember(*app_, leader, id, {"uyvien4.hd", "vice_chair", "", ""});
+    ASSERT_TRUE(back);
+    EXPECT_EQ(*back, *member);
+    auto v = app::GetCouncil(*app_, leader, id);
+    EXPECT_EQ(v->members.size(), 3u);
+    EXPECT_EQ(v->former.size(), 0u);
+    ASSERT_TRUE(app::UpdateCouncil(*app_, leader, id, {"", "Hội đồng TĐKT Sở Y tế", "exclude", "2", "3"}));
+    EXPECT_EQ(app::GetCouncil(*app_, leader, id)->council.name, "Hội đồng TĐKT Sở Y tế");
+    EXPECT_EQ(AuditCount("council.create"), 2);  // the seeded provincial council and this one
+    EXPECT_EQ(AuditCount("council.member_add"), 4);
+    EXPECT_EQ(AuditCount("council.update"), 1);
 }
 
 TEST_F(DossierWorkflow, ADecisionIsNumberedIssuedIntoTheAwardHistoryWithCertificatesAndPublished) {

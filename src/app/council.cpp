@@ -1,6 +1,7 @@
 #include "app/council.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -21,9 +22,23 @@ Error MeetingNotFound(std::int64_t id) {
     return Error{ErrorCode::kNotFound, "meeting_not_found", fmt::format("Không tìm thấy phiên họp số {}.", id), "", {}};
 }
 
+// Who runs meetings: the secretary (by role, or by seat on this council) and the board's leader.
 bool Manages(Repositories& repos, const RequestContext& ctx, const CouncilRecord& c) {
-    return HoldsRole(repos.units, ctx, Role::kCouncilSecretary, c.unit) ||
-           HoldsRole(repos.units, ctx, Role::kBoardLeader, c.unit);
+    if (HoldsRole(repos.units, ctx, Role::kCouncilSecretary, c.unit) ||
+        HoldsRole(repos.units, ctx, Role::kBoardLeader, c.unit))
+        return true;
+    if (!ctx.actor) return false;
+    auto members = repos.councils.Members(c.id);
+    return std::any_of(members.begin(), members.end(),
+                       [&](const auto& m) { return m.user == ctx.actor->id && m.role == "secretary"; });
+}
+
+// Who sets up a council and its members: an administrator, the board's leader, or the leader of a
+// unit with a council of its own.
+bool Constitutes(Repositories& repos, const RequestContext& ctx, UnitId unit) {
+    return HoldsRole(repos.units, ctx, Role::kAdministrator, unit) ||
+           HoldsRole(repos.units, ctx, Role::kBoardLeader, unit) ||
+           HoldsRole(repos.units, ctx, Role::kUnitLeader, unit);
 }
 
 std::optional<CouncilMemberRecord> SeatOf(const std::vector<CouncilMemberRecord>& members, const RequestContext& ctx) {
@@ -53,7 +68,8 @@ Result<Loaded> Load(Repositories& repos, std::int64_t meeting) {
     if (!m) return tl::unexpected(MeetingNotFound(meeting));
     auto c = repos.councils.FindCouncil(m->council);
     if (!c) return tl::unexpected(MeetingNotFound(meeting));
-    return Loaded{*m, *c, repos.councils.Members(c->id)};
+    // A meeting whose ballot has opened keeps the seats it was held with.
+    return Loaded{*m, *c, m->state == "planned" ? repos.councils.Members(c->id) : repos.councils.Seats(m->id)};
 }
 
 Result<Loaded> LoadManaged(Repositories& repos, const RequestContext& ctx, std::int64_t meeting) {
@@ -237,6 +253,7 @@ Status OpenVoting(App& app, const RequestContext& ctx, std::int64_t meeting) {
         if (!repos.councils.SetMeetingState(meeting, "planned", "voting", FormatIsoUtc(app.clock.Now())))
             return (out = Fail(ErrorCode::kConflict, "meeting_started", "Phiên họp đã mở bỏ phiếu hoặc đã kết thúc.")),
                    false;
+        repos.councils.SeatMeeting(meeting, l->council.id);
         // A member of the nominee's unit (or of a unit above it, other than the council's own) is recused.
         for (const auto& item : items) {
             if (!item.subject_unit) continue;
@@ -246,10 +263,13 @@ Status OpenVoting(App& app, const RequestContext& ctx, std::int64_t meeting) {
                     std::find(chain.begin(), chain.end(), *m.unit) != chain.end())
                     repos.councils.AddRecusal({item.id, m.id, "Thành viên công tác tại đơn vị của người được đề nghị"});
         }
-        NotifyHolders(repos, app.clock, ctx, {Role::kCouncilMember, Role::kCouncilSecretary}, l->council.unit,
-                      std::nullopt,
-                      fmt::format("Phiên họp «{}» đã mở bỏ phiếu kín: {} trường hợp.", l->meeting.title, items.size()),
-                      fmt::format("/hoi-dong/phien-hop/{}/bo-phieu", meeting));
+        // The members present, who may vote now.
+        std::vector<UserId> voters;
+        for (const auto& m : l->members)
+            if (std::find(present.begin(), present.end(), m.id) != present.end()) voters.push_back(m.user);
+        NotifyUsers(app, repos, ctx, voters, std::nullopt,
+                    fmt::format("Phiên họp «{}» đã mở bỏ phiếu kín: {} trường hợp.", l->meeting.title, items.size()),
+                    fmt::format("/hoi-dong/phien-hop/{}/bo-phieu", meeting));
         RecordChange(repos, app.clock, ctx,
                      {"meeting.open_voting",
                       "meeting",
@@ -482,6 +502,339 @@ Result<MeetingView> GetMeeting(App& app, const RequestContext& ctx, std::int64_t
             v.items.push_back(std::move(iv));
         }
         out = std::move(v);
+    });
+    return out;
+}
+
+// ---- setting up a council -----------------------------------------------------------------------
+
+namespace {
+
+// A positive whole number typed in a form or sent as text; nullopt otherwise.
+std::optional<std::int64_t> ParseId(std::string_view text) {
+    std::int64_t v = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || ptr != text.data() + text.size() || v <= 0) return std::nullopt;
+    return v;
+}
+
+Error CouncilNotFound(std::int64_t id) {
+    return Error{ErrorCode::kNotFound, "council_not_found", fmt::format("Không tìm thấy Hội đồng số {}.", id), "", {}};
+}
+
+Error MayNotConstitute() {
+    return Error{ErrorCode::kForbidden,
+                 "role_not_allowed",
+                 "Chỉ quản trị hệ thống, lãnh đạo Ban Thi đua – Khen thưởng hoặc thủ trưởng đơn vị có Hội đồng mới "
+                 "lập và thay đổi thành phần Hội đồng.",
+                 "",
+                 {}};
+}
+
+const std::vector<std::pair<std::string, std::string>>& Seats() {
+    static const std::vector<std::pair<std::string, std::string>> seats{
+        {"chair", "Chủ tịch"}, {"vice_chair", "Phó Chủ tịch"}, {"secretary", "Thư ký"}, {"member", "Ủy viên"}};
+    return seats;
+}
+
+std::string SeatName(const std::string& role) {
+    for (const auto& [code, name] : Seats())
+        if (code == role) return name;
+    return role;
+}
+
+// The council's rules from the form: name, recusal rule, quorum (num/den with 1 ≤ num ≤ den ≤ 10).
+void CheckRules(Checker& c, const CouncilInput& in, CouncilRecord& out) {
+    out.name = c.Text("name", "Tên Hội đồng", in.name, true, 300);
+    if (in.recusal_rule == "exclude" || in.recusal_rule == "count")
+        out.recusal_rule = in.recusal_rule;
+    else
+        c.Add("recusal_rule", "Cách tính thành viên không biểu quyết",
+              "Cách tính thành viên không biểu quyết phải là «không tính vào tổng số» hoặc «vẫn tính vào tổng số».");
+    auto number = [](const std::string& text) { return static_cast<int>(ParseId(text).value_or(0)); };
+    int num = number(in.quorum_num), den = number(in.quorum_den);
+    if (num < 1 || den < 1 || num > den || den > 10)
+        c.Add("quorum_num", "Số thành viên tối thiểu dự họp",
+              "Số thành viên tối thiểu dự họp phải là một phân số từ 1/10 đến 10/10 tổng số thành viên, ví dụ 2/3.");
+    else
+        out.quorum_num = num, out.quorum_den = den;
+}
+
+// A ballot open on any meeting of the council freezes its membership and rules.
+bool BallotOpen(Repositories& repos, std::int64_t council) {
+    auto meetings = repos.councils.Meetings(council);
+    return std::any_of(meetings.begin(), meetings.end(), [](const auto& m) { return m.state == "voting"; });
+}
+
+Error BallotOpenError() {
+    return Error{ErrorCode::kConflict,
+                 "ballot_open",
+                 "Hội đồng đang có phiên họp bỏ phiếu: chỉ thay đổi thành phần, quy chế sau khi kết thúc bỏ phiếu.",
+                 "",
+                 {}};
+}
+
+// The member's seat and work unit from the form; a second sitting chair or secretary is refused.
+void CheckSeat(Checker& c, Repositories& repos, const MemberInput& in, std::int64_t self,
+               const std::vector<CouncilMemberRecord>& sitting, CouncilMemberRecord& out) {
+    bool known = std::any_of(Seats().begin(), Seats().end(), [&](const auto& s) { return s.first == in.role; });
+    if (!known)
+        c.Add("role", "Chức danh trong Hội đồng",
+              "Chức danh trong Hội đồng phải là Chủ tịch, Phó Chủ tịch, Thư ký hoặc Ủy viên.");
+    else if (in.role == "chair" || in.role == "secretary") {
+        for (const auto& m : sitting)
+            if (m.role == in.role && m.id != self)
+                c.Add("role", "Chức danh trong Hội đồng",
+                      fmt::format("Hội đồng đã có {}: {}. Chuyển người này sang chức danh khác trước.",
+                                  SeatName(in.role), m.display_name));
+    }
+    out.role = in.role;
+    out.title = c.Text("title", "Chức vụ, nơi công tác", in.title, false, 300);
+    out.unit.reset();
+    if (!in.unit_id.empty()) {
+        auto id = ParseId(in.unit_id);
+        auto unit = id ? repos.units.Find(UnitId{*id}) : std::nullopt;
+        if (!unit)
+            c.Add("unit_id", "Đơn vị công tác", "Không tìm thấy đơn vị công tác đã chọn.");
+        else
+            out.unit = unit->id;
+    }
+}
+
+nlohmann::json MemberJson(const CouncilMemberRecord& m) {
+    return {{"member_id", m.id},
+            {"login", m.login},
+            {"role", m.role},
+            {"title", m.title},
+            {"unit_id", m.unit ? nlohmann::json(m.unit->value) : nlohmann::json(nullptr)}};
+}
+
+}  // namespace
+
+Result<std::vector<UnitRecord>> UnitsForNewCouncil(App& app, const RequestContext& ctx) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    std::vector<UnitRecord> out;
+    if (!ctx.actor) return out;
+    app.store.Read([&](Repositories& repos) {
+        std::set<std::int64_t> taken;
+        for (const auto& c : repos.councils.Councils()) taken.insert(c.unit.value);
+        // The units of the actor's grants that set up councils, and for the province-wide roles the
+        // units directly below (departments, districts): councils sit at those levels.
+        std::set<std::int64_t> roots;
+        for (const auto& g : ctx.actor->grants)
+            if (g.role == Role::kAdministrator || g.role == Role::kBoardLeader || g.role == Role::kUnitLeader)
+                roots.insert(g.unit.value);
+        for (const auto& u : repos.units.List()) {
+            if (u.valid_to) continue;
+            bool fits =
+                roots.count(u.id.value) || (u.parent && roots.count(u.parent->value) && Constitutes(repos, ctx, u.id));
+            if (fits && !taken.count(u.id.value)) out.push_back(u);
+        }
+    });
+    return out;
+}
+
+Result<CouncilRecord> CreateCouncil(App& app, const RequestContext& ctx, const CouncilInput& in) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    Checker c;
+    CouncilRecord council;
+    CheckRules(c, in, council);
+    auto unit_id = ParseId(in.unit_id);
+    if (!unit_id) c.Add("unit_id", "Đơn vị", "Vui lòng chọn đơn vị của Hội đồng.");
+    if (!c.ok()) return tl::unexpected(c.AsError());
+    Result<CouncilRecord> out = tl::unexpected(MayNotConstitute());
+    app.store.Write([&](Repositories& repos) {
+        auto unit = repos.units.Find(UnitId{*unit_id});
+        if (!unit || unit->valid_to)
+            return (out =
+                        Fail(ErrorCode::kNotFound, "unit_not_found", "Không tìm thấy đơn vị đang hoạt động đã chọn.")),
+                   false;
+        if (!Constitutes(repos, ctx, unit->id)) return false;
+        for (const auto& existing : repos.councils.Councils())
+            if (existing.unit == unit->id)
+                return (out = Fail(ErrorCode::kConflict, "council_exists",
+                                   fmt::format("{} đã có Hội đồng: {}.", unit->name, existing.name))),
+                       false;
+        council.unit = unit->id;
+        council.created_at = FormatIsoUtc(app.clock.Now());
+        council.id = repos.councils.InsertCouncil(council);
+        RecordChange(repos, app.clock, ctx,
+                     {"council.create",
+                      "council",
+                      std::to_string(council.id),
+                      nullptr,
+                      {{"unit_id", unit->id.value},
+                       {"name", council.name},
+                       {"recusal_rule", council.recusal_rule},
+                       {"quorum", fmt::format("{}/{}", council.quorum_num, council.quorum_den)}}});
+        out = council;
+        return true;
+    });
+    return out;
+}
+
+Status UpdateCouncil(App& app, const RequestContext& ctx, std::int64_t council, const CouncilInput& in) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    Checker c;
+    CouncilRecord changed;
+    CheckRules(c, in, changed);
+    if (!c.ok()) return tl::unexpected(c.AsError());
+    Status out = tl::unexpected(CouncilNotFound(council));
+    app.store.Write([&](Repositories& repos) {
+        auto found = repos.councils.FindCouncil(council);
+        if (!found) return false;
+        if (!Constitutes(repos, ctx, found->unit)) return (out = tl::unexpected(MayNotConstitute())), false;
+        if (BallotOpen(repos, council)) return (out = tl::unexpected(BallotOpenError())), false;
+        CouncilRecord updated = *found;
+        updated.name = changed.name;
+        updated.recusal_rule = changed.recusal_rule;
+        updated.quorum_num = changed.quorum_num;
+        updated.quorum_den = changed.quorum_den;
+        repos.councils.UpdateCouncil(updated);
+        auto rules = [](const CouncilRecord& r) {
+            return nlohmann::json{{"name", r.name},
+                                  {"recusal_rule", r.recusal_rule},
+                                  {"quorum", fmt::format("{}/{}", r.quorum_num, r.quorum_den)}};
+        };
+        RecordChange(repos, app.clock, ctx,
+                     {"council.update", "council", std::to_string(council), rules(*found), rules(updated)});
+        out = {};
+        return true;
+    });
+    return out;
+}
+
+Result<CouncilView> GetCouncil(App& app, const RequestContext& ctx, std::int64_t council) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    Result<CouncilView> out = tl::unexpected(CouncilNotFound(council));
+    app.store.Read([&](Repositories& repos) {
+        auto found = repos.councils.FindCouncil(council);
+        if (!found) return;
+        auto all = repos.councils.AllMembers(council);
+        CouncilView v;
+        v.council = *found;
+        for (auto& m : all) (m.left_at ? v.former : v.members).push_back(m);
+        v.can_constitute = Constitutes(repos, ctx, found->unit);
+        if (!v.can_constitute)
+            if (auto ok = MaySee(repos, ctx, *found, v.members); !ok) return void(out = tl::unexpected(ok.error()));
+        if (auto unit = repos.units.Find(found->unit)) v.unit_name = unit->name;
+        v.ballot_open = BallotOpen(repos, council);
+        if (v.can_constitute) {
+            std::set<std::int64_t> sitting;
+            for (const auto& m : v.members) sitting.insert(m.user.value);
+            for (auto& u : repos.users.List())
+                if (!u.disabled && !sitting.count(u.id.value)) v.candidates.push_back(std::move(u));
+            for (auto& u : repos.units.List())
+                if (!u.valid_to && (u.id == found->unit || (u.parent && *u.parent == found->unit)))
+                    v.member_units.push_back(std::move(u));
+        }
+        out = std::move(v);
+    });
+    return out;
+}
+
+Result<std::int64_t> AddCouncilMember(App& app, const RequestContext& ctx, std::int64_t council,
+                                      const MemberInput& in) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    Checker c;
+    std::string login = c.Text("login", "Tên đăng nhập", in.login, true, 100);
+    if (!c.ok()) return tl::unexpected(c.AsError());
+    Result<std::int64_t> out = tl::unexpected(CouncilNotFound(council));
+    app.store.Write([&](Repositories& repos) {
+        auto found = repos.councils.FindCouncil(council);
+        if (!found) return false;
+        if (!Constitutes(repos, ctx, found->unit)) return (out = tl::unexpected(MayNotConstitute())), false;
+        if (BallotOpen(repos, council)) return (out = tl::unexpected(BallotOpenError())), false;
+        auto user = repos.users.FindByLogin(login);
+        Checker seat_check;
+        if (!user || user->disabled)
+            seat_check.Add("login", "Tên đăng nhập",
+                           fmt::format("Không có người dùng đang hoạt động với tên đăng nhập «{}».", login));
+        auto all = repos.councils.AllMembers(council);
+        auto sitting = repos.councils.Members(council);
+        CouncilMemberRecord m;
+        std::optional<CouncilMemberRecord> former;
+        if (user)
+            for (const auto& x : all)
+                if (x.user == user->id) {
+                    if (!x.left_at)
+                        seat_check.Add("login", "Tên đăng nhập",
+                                       fmt::format("{} đã là thành viên Hội đồng.", x.display_name));
+                    else
+                        former = x;
+                }
+        CheckSeat(seat_check, repos, in, former ? former->id : 0, sitting, m);
+        if (!seat_check.ok()) return (out = tl::unexpected(seat_check.AsError())), false;
+        m.council = council;
+        m.user = user->id;
+        if (former) {
+            m.id = former->id;
+            m.left_at.reset();
+            repos.councils.UpdateMember(m);
+        } else {
+            m.id = repos.councils.AddMember(m);
+        }
+        m.login = user->login;
+        RecordChange(repos, app.clock, ctx,
+                     {"council.member_add", "council", std::to_string(council), nullptr, MemberJson(m)});
+        out = m.id;
+        return true;
+    });
+    return out;
+}
+
+Status UpdateCouncilMember(App& app, const RequestContext& ctx, std::int64_t council, std::int64_t member,
+                           const MemberInput& in) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    Status out = tl::unexpected(CouncilNotFound(council));
+    app.store.Write([&](Repositories& repos) {
+        auto found = repos.councils.FindCouncil(council);
+        if (!found) return false;
+        if (!Constitutes(repos, ctx, found->unit)) return (out = tl::unexpected(MayNotConstitute())), false;
+        if (BallotOpen(repos, council)) return (out = tl::unexpected(BallotOpenError())), false;
+        auto sitting = repos.councils.Members(council);
+        auto it = std::find_if(sitting.begin(), sitting.end(), [&](const auto& m) { return m.id == member; });
+        if (it == sitting.end())
+            return (out = Fail(ErrorCode::kNotFound, "member_not_found", "Người này không phải thành viên Hội đồng.")),
+                   false;
+        Checker c;
+        CouncilMemberRecord updated = *it;
+        CheckSeat(c, repos, in, member, sitting, updated);
+        if (!c.ok()) return (out = tl::unexpected(c.AsError())), false;
+        repos.councils.UpdateMember(updated);
+        RecordChange(
+            repos, app.clock, ctx,
+            {"council.member_update", "council", std::to_string(council), MemberJson(*it), MemberJson(updated)});
+        out = {};
+        return true;
+    });
+    return out;
+}
+
+Status RemoveCouncilMember(App& app, const RequestContext& ctx, std::int64_t council, std::int64_t member) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    Status out = tl::unexpected(CouncilNotFound(council));
+    app.store.Write([&](Repositories& repos) {
+        auto found = repos.councils.FindCouncil(council);
+        if (!found) return false;
+        if (!Constitutes(repos, ctx, found->unit)) return (out = tl::unexpected(MayNotConstitute())), false;
+        if (BallotOpen(repos, council)) return (out = tl::unexpected(BallotOpenError())), false;
+        auto sitting = repos.councils.Members(council);
+        auto it = std::find_if(sitting.begin(), sitting.end(), [&](const auto& m) { return m.id == member; });
+        if (it == sitting.end())
+            return (out = Fail(ErrorCode::kNotFound, "member_not_found", "Người này không phải thành viên Hội đồng.")),
+                   false;
+        CouncilMemberRecord left = *it;
+        left.left_at = FormatIsoUtc(app.clock.Now());
+        repos.councils.UpdateMember(left);
+        RecordChange(repos, app.clock, ctx,
+                     {"council.member_remove",
+                      "council",
+                      std::to_string(council),
+                      MemberJson(*it),
+                      {{"member_id", member}, {"left_at", *left.left_at}}});
+        out = {};
+        return true;
     });
     return out;
 }

@@ -45,6 +45,45 @@ struct MeetingView {
     std::optional<std::int64_t> my_member;  // the actor's seat, if a member
 };
 
+// Setting up a council (docs/council.md "Managing a council"): an administrator, the board's leader
+// or the leader of a unit with a council of its own creates it and seats its members; one council
+// per unit; one sitting chair and one sitting secretary; nothing changes while a ballot is open.
+struct CouncilInput {
+    std::string unit_id;                 // on creation only
+    std::string name;                    // "Hội đồng Thi đua – Khen thưởng tỉnh Hưng Yên"
+    std::string recusal_rule;            // exclude | count
+    std::string quorum_num, quorum_den;  // 2 and 3: two thirds
+};
+struct MemberInput {
+    std::string login;    // on adding only
+    std::string role;     // chair | vice_chair | secretary | member
+    std::string title;    // "Giám đốc Sở Nội vụ"
+    std::string unit_id;  // where the member works (a nominee of it or below means recusal); may be empty
+};
+struct CouncilView {
+    CouncilRecord council;
+    std::string unit_name;
+    std::vector<CouncilMemberRecord> members, former;
+    bool can_constitute = false;  // may change the council and its members
+    bool ballot_open = false;     // a meeting is voting: membership is frozen
+    // For the forms, when the actor may change it: users who could take a seat (active, not
+    // sitting), and the units members usually work at (the council's unit and the ones below it).
+    std::vector<UserRecord> candidates;
+    std::vector<UnitRecord> member_units;
+};
+
+Result<CouncilRecord> CreateCouncil(App& app, const RequestContext& ctx, const CouncilInput& in);
+Status UpdateCouncil(App& app, const RequestContext& ctx, std::int64_t council, const CouncilInput& in);
+Result<CouncilView> GetCouncil(App& app, const RequestContext& ctx, std::int64_t council);
+// Seats a user (a former member takes a seat again); returns the member id.
+Result<std::int64_t> AddCouncilMember(App& app, const RequestContext& ctx, std::int64_t council, const MemberInput& in);
+Status UpdateCouncilMember(App& app, const RequestContext& ctx, std::int64_t council, std::int64_t member,
+                           const MemberInput& in);
+// The member leaves the council; past meetings keep naming them.
+Status RemoveCouncilMember(App& app, const RequestContext& ctx, std::int64_t council, std::int64_t member);
+// Units the actor may create a council for (in their scope, without one yet).
+Result<std::vector<UnitRecord>> UnitsForNewCouncil(App& app, const RequestContext& ctx);
+
 Result<std::vector<CouncilRecord>> ListCouncils(App& app, const RequestContext& ctx);
 Result<std::vector<MeetingRecord>> ListMeetings(App& app, const RequestContext& ctx, std::int64_t council);
 Result<MeetingRecord> CreateMeeting(App& app, const RequestContext& ctx, std::int64_t council, const MeetingInput& in);

@@ -291,8 +291,8 @@ Status RevokeCertificate(App& app, const RequestContext& ctx, const std::string&
                        {"decision", decision},
                        {"recovery", revoked.recovery},
                        {"prize_vnd", revoked.prize_vnd}}});
-        NotifyHolders(repos, app.clock, ctx, {domain::Role::kUnitLeader, domain::Role::kUnitOfficer},
-                      held->dossier.unit, held->dossier.id,
+        NotifyHolders(app, repos, ctx, {domain::Role::kUnitLeader, domain::Role::kUnitOfficer}, held->dossier.unit,
+                      held->dossier.id,
                       fmt::format("Thu hồi {} của {} (quyết định {}): {}.{}", revoked.award_name,
                                   revoked.recipient_name, held->decision.number_text, reason,
                                   revoked.recovery == "due" ? fmt::format(" Thu hồi tiền thưởng {} đồng.",

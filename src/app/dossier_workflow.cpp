@@ -415,13 +415,12 @@ Result<DossierRecord> MoveDossier(App& app, const RequestContext& ctx, DossierId
         using domain::Role;
         for (const auto& effect : t.effects) {
             if (effect == "notify_board")
-                NotifyHolders(repos, app.clock, ctx, {Role::kBoardSpecialist, Role::kBoardLeader}, d->board_unit, id,
-                              message, Link(id));
-            else if (effect == "notify_unit")
-                NotifyHolders(repos, app.clock, ctx, {Role::kUnitLeader, Role::kUnitOfficer}, d->unit, id, message,
+                NotifyHolders(app, repos, ctx, {Role::kBoardSpecialist, Role::kBoardLeader}, d->board_unit, id, message,
                               Link(id));
+            else if (effect == "notify_unit")
+                NotifyHolders(app, repos, ctx, {Role::kUnitLeader, Role::kUnitOfficer}, d->unit, id, message, Link(id));
             else if (effect == "notify_council")
-                NotifyHolders(repos, app.clock, ctx, {Role::kCouncilSecretary, Role::kCouncilMember}, d->board_unit, id,
+                NotifyHolders(app, repos, ctx, {Role::kCouncilSecretary, Role::kCouncilMember}, d->board_unit, id,
                               message, Link(id));
             else if (effect == "open_consultation") {
                 ConsultationRecord c;

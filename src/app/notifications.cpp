@@ -6,18 +6,24 @@
 
 namespace tdkt::app {
 
-int NotifyHolders(Repositories& repos, const Clock& clock, const RequestContext& ctx,
-                  const std::vector<domain::Role>& roles, UnitId unit, std::optional<DossierId> dossier,
-                  const std::string& message, const std::string& link) {
-    auto holders = repos.users.Holders(roles, AuthoritiesOf(repos.units, unit));
+int NotifyUsers(App& app, Repositories& repos, const RequestContext& ctx, std::vector<UserId> users,
+                std::optional<DossierId> dossier, const std::string& message, const std::string& link) {
+    std::sort(users.begin(), users.end(), [](UserId a, UserId b) { return a.value < b.value; });
+    users.erase(std::unique(users.begin(), users.end()), users.end());
     int written = 0;
-    std::string now = FormatIsoUtc(clock.Now());
-    for (const auto& user : holders) {
+    std::string now = FormatIsoUtc(app.clock.Now());
+    for (const auto& user : users) {
         if (ctx.actor && ctx.actor->id == user) continue;
         repos.notifications.Insert({0, user, dossier, message, link, now, std::nullopt});
         ++written;
     }
     return written;
+}
+
+int NotifyHolders(App& app, Repositories& repos, const RequestContext& ctx, const std::vector<domain::Role>& roles,
+                  UnitId unit, std::optional<DossierId> dossier, const std::string& message, const std::string& link) {
+    return NotifyUsers(app, repos, ctx, repos.users.Holders(roles, AuthoritiesOf(repos.units, unit)), dossier, message,
+                       link);
 }
 
 Result<NotificationList> ListNotifications(App& app, const RequestContext& ctx, bool unread_only, int limit) {

@@ -13,9 +13,11 @@ namespace tdkt::app {
 
 // Inside a write: one notification to every user holding one of `roles` on `unit` or an ancestor,
 // except the actor. Returns how many were written.
-int NotifyHolders(Repositories& repos, const Clock& clock, const RequestContext& ctx,
-                  const std::vector<domain::Role>& roles, UnitId unit, std::optional<DossierId> dossier,
-                  const std::string& message, const std::string& link);
+int NotifyHolders(App& app, Repositories& repos, const RequestContext& ctx, const std::vector<domain::Role>& roles,
+                  UnitId unit, std::optional<DossierId> dossier, const std::string& message, const std::string& link);
+// The same to the given users (each once, the actor left out).
+int NotifyUsers(App& app, Repositories& repos, const RequestContext& ctx, std::vector<UserId> users,
+                std::optional<DossierId> dossier, const std::string& message, const std::string& link);
 
 struct NotificationList {
     std::vector<NotificationRecord> items;  // newest first

@@ -299,7 +299,8 @@ struct CouncilMemberRecord {
     std::string title;
     std::optional<UnitId> unit;
     int position = 0;
-    std::string display_name, login;  // filled by reads
+    std::optional<std::string> left_at;  // set when the member left the council (kept for past meetings)
+    std::string display_name, login;     // filled by reads
 };
 
 struct MeetingRecord {
@@ -583,8 +584,14 @@ class CouncilRepository {
     virtual std::int64_t InsertCouncil(const CouncilRecord& council) = 0;
     virtual std::optional<CouncilRecord> FindCouncil(std::int64_t id) = 0;
     virtual std::vector<CouncilRecord> Councils() = 0;
+    virtual void UpdateCouncil(const CouncilRecord& council) = 0;  // name, recusal rule, quorum
     virtual std::int64_t AddMember(const CouncilMemberRecord& member) = 0;
-    virtual std::vector<CouncilMemberRecord> Members(std::int64_t council) = 0;  // by position
+    virtual void UpdateMember(const CouncilMemberRecord& member) = 0;               // role, title, unit, left_at
+    virtual std::vector<CouncilMemberRecord> Members(std::int64_t council) = 0;     // sitting ones, by position
+    virtual std::vector<CouncilMemberRecord> AllMembers(std::int64_t council) = 0;  // former ones too
+    // The seats a meeting is held with: the sitting members when its ballot opens, kept as they were.
+    virtual void SeatMeeting(std::int64_t meeting, std::int64_t council) = 0;
+    virtual std::vector<CouncilMemberRecord> Seats(std::int64_t meeting) = 0;  // by position
     virtual std::int64_t InsertMeeting(const MeetingRecord& meeting) = 0;
     virtual std::optional<MeetingRecord> FindMeeting(std::int64_t id) = 0;
     virtual std::vector<MeetingRecord> Meetings(std::int64_t council) = 0;  // newest first

@@ -132,6 +132,46 @@ std::vector<app::AgendaItemRecord> QueryItems(soci::session& s, const std::strin
     return out;
 }
 
+// Members read with `from` (aliases m: council_members, u: users); `seat` "st." reads the role, title,
+// unit and position a meeting kept instead of the member's current ones.
+std::vector<app::CouncilMemberRecord> QueryMembers(soci::session& s, const std::string& from, long long key,
+                                                   const std::string& seat = "m.") {
+    long long id = 0, council = 0, user = 0;
+    NullableId unit;
+    NullableText left;
+    app::CouncilMemberRecord m;
+    std::vector<app::CouncilMemberRecord> out;
+    ForEachRow(
+        s,
+        fmt::format("SELECT m.id, m.council_id, m.user_id, {0}role, {0}title, {0}unit_id, {0}position, m.left_at, "
+                    "u.display_name, u.login ",
+                    seat) +
+            from,
+        [&](soci::statement& st) {
+            st.exchange(soci::into(id));
+            st.exchange(soci::into(council));
+            st.exchange(soci::into(user));
+            st.exchange(soci::into(m.role));
+            st.exchange(soci::into(m.title));
+            st.exchange(soci::into(unit.value, unit.ind));
+            st.exchange(soci::into(m.position));
+            st.exchange(soci::into(left.value, left.ind));
+            st.exchange(soci::into(m.display_name));
+            st.exchange(soci::into(m.login));
+            st.exchange(soci::use(key));
+        },
+        [&] {
+            app::CouncilMemberRecord r = m;
+            r.id = id;
+            r.council = council;
+            r.user = UserId{user};
+            r.unit = unit.As<UnitId>();
+            r.left_at = Opt(left);
+            out.push_back(std::move(r));
+        });
+    return out;
+}
+
 }  // namespace
 
 std::int64_t SqlCouncilRepository::InsertCouncil(const app::CouncilRecord& c) {
@@ -166,34 +206,49 @@ std::int64_t SqlCouncilRepository::AddMember(const app::CouncilMemberRecord& m) 
 }
 
 std::vector<app::CouncilMemberRecord> SqlCouncilRepository::Members(std::int64_t council) {
-    long long id = 0, c = council, user = 0;
-    NullableId unit;
-    app::CouncilMemberRecord m;
-    std::vector<app::CouncilMemberRecord> out;
-    ForEachRow(
-        s_,
-        "SELECT m.id, m.user_id, m.role, m.title, m.unit_id, m.position, u.display_name, u.login FROM council_members "
-        "m "
-        "JOIN users u ON u.id = m.user_id WHERE m.council_id = :c ORDER BY m.position",
-        [&](soci::statement& st) {
-            st.exchange(soci::into(id));
-            st.exchange(soci::into(user));
-            st.exchange(soci::into(m.role));
-            st.exchange(soci::into(m.title));
-            st.exchange(soci::into(unit.value, unit.ind));
-            st.exchange(soci::into(m.position));
-            st.exchange(soci::into(m.display_name));
-            st.exchange(soci::into(m.login));
-            st.exchange(soci::use(c));
-        },
-        [&] {
-            app::CouncilMemberRecord r = m;
-            r.id = id;
-            r.council = council;
-            r.user = UserId{user};
-            r.unit = unit.As<UnitId>();
-            out.push_back(std::move(r));
-        });
+    return QueryMembers(s_,
+                        "FROM council_members m JOIN users u ON u.id = m.user_id WHERE m.council_id = :c AND "
+                        "m.left_at IS NULL ORDER BY m.position",
+                        council);
+}
+
+std::vector<app::CouncilMemberRecord> SqlCouncilRepository::AllMembers(std::int64_t council) {
+    return QueryMembers(
+        s_, "FROM council_members m JOIN users u ON u.id = m.user_id WHERE m.council_id = :c ORDER BY m.position",
+        council);
+}
+
+void SqlCouncilRepository::UpdateCouncil(const app::CouncilRecord& c) {
+    long long id = c.id;
+    s_ << "UPDATE councils SET name = :n, recusal_rule = :r, quorum_num = :qn, quorum_den = :qd WHERE id = :id",
+        soci::use(c.name), soci::use(c.recusal_rule), soci::use(c.quorum_num), soci::use(c.quorum_den), soci::use(id);
+}
+
+void SqlCouncilRepository::UpdateMember(const app::CouncilMemberRecord& m) {
+    long long id = m.id;
+    NullableId unit(m.unit);
+    NullableText left;
+    if (m.left_at) {
+        left.value = *m.left_at;
+        left.ind = soci::i_ok;
+    }
+    s_ << "UPDATE council_members SET role = :r, title = :t, unit_id = :un, left_at = :l WHERE id = :id",
+        soci::use(m.role), soci::use(m.title), soci::use(unit.value, unit.ind), soci::use(left.value, left.ind),
+        soci::use(id);
+}
+
+void SqlCouncilRepository::SeatMeeting(std::int64_t meeting, std::int64_t council) {
+    long long mid = meeting, cid = council;
+    s_ << "INSERT INTO meeting_seats (meeting_id, member_id, role, title, unit_id, position) SELECT :m, id, role, "
+          "title, unit_id, position FROM council_members WHERE council_id = :c AND left_at IS NULL",
+        soci::use(mid), soci::use(cid);
+}
+
+std::vector<app::CouncilMemberRecord> SqlCouncilRepository::Seats(std::int64_t meeting) {
+    auto out = QueryMembers(s_,
+                            "FROM meeting_seats st JOIN council_members m ON m.id = st.member_id JOIN users u ON "
+                            "u.id = m.user_id WHERE st.meeting_id = :c ORDER BY st.position",
+                            meeting, "st.");
     return out;
 }
 

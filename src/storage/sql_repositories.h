@@ -200,8 +200,13 @@ class SqlCouncilRepository final : public app::CouncilRepository {
     std::int64_t InsertCouncil(const app::CouncilRecord& council) override;
     std::optional<app::CouncilRecord> FindCouncil(std::int64_t id) override;
     std::vector<app::CouncilRecord> Councils() override;
+    void UpdateCouncil(const app::CouncilRecord& council) override;
     std::int64_t AddMember(const app::CouncilMemberRecord& member) override;
+    void UpdateMember(const app::CouncilMemberRecord& member) override;
     std::vector<app::CouncilMemberRecord> Members(std::int64_t council) override;
+    std::vector<app::CouncilMemberRecord> AllMembers(std::int64_t council) override;
+    void SeatMeeting(std::int64_t meeting, std::int64_t council) override;
+    std::vector<app::CouncilMemberRecord> Seats(std::int64_t meeting) override;
     std::int64_t InsertMeeting(const app::MeetingRecord& meeting) override;
     std::optional<app::MeetingRecord> FindMeeting(std::int64_t id) override;
     std::vector<app::MeetingRecord> Meetings(std::int64_t council) override;

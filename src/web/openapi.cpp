@@ -52,6 +52,33 @@ json QueryParam(const std::string& name, const std::string& type, const std::str
 
 json Body(const json& schema) { return {{"required", true}, {"content", JsonContent(schema)}}; }
 
+// A council's rules; on creation its unit too. Numbers may be sent as text, as a form types them.
+json CouncilSchema(bool create) {
+    json props{{"name", {{"type", "string"}}},
+               {"recusal_rule", {{"type", "string"}, {"enum", {"exclude", "count"}}}},
+               {"quorum_num", {{"type", {"integer", "string"}}}},
+               {"quorum_den", {{"type", {"integer", "string"}}}}};
+    json required = json::array({"name", "recusal_rule", "quorum_num", "quorum_den"});
+    if (create) {
+        props["unit_id"] = {{"type", {"integer", "string"}}};
+        required.push_back("unit_id");
+    }
+    return {{"type", "object"}, {"required", required}, {"properties", props}};
+}
+
+// A member's seat; on adding, the user's login too.
+json MemberSchema(bool add) {
+    json props{{"role", {{"type", "string"}, {"enum", {"chair", "vice_chair", "secretary", "member"}}}},
+               {"title", {{"type", "string"}}},
+               {"unit_id", {{"type", {"integer", "string", "null"}}}}};
+    json required = json::array({"role"});
+    if (add) {
+        props["login"] = {{"type", "string"}};
+        required.push_back("login");
+    }
+    return {{"type", "object"}, {"required", required}, {"properties", props}};
+}
+
 json VocabularyCodes(const domain::Vocabulary& v) {
     json out = json::array();
     for (const auto& e : v.entries()) out.push_back(e.code);
@@ -665,7 +692,36 @@ json Paths() {
                                        {"response", {{"type", "string"}}}}}})}})}}},
         {"/api/v1/councils",
          {{"get", Op("Councils the user sits on or serves as the board, with their meetings", "councils",
-                     Merge(Ok(200, "councils", {{"type", "object"}}), ErrorResponses({401})))}}},
+                     Merge(Ok(200, "councils", {{"type", "object"}}), ErrorResponses({401})))},
+          {"post",
+           Op("Create a unit's council (an administrator, the board's leader or the unit's leader; one per unit)",
+              "councils",
+              Merge(Ok(201, "created", {{"type", "object"}}), ErrorResponses({400, 401, 403, 404, 409, 422})),
+              {{"requestBody", Body(CouncilSchema(true))}})}}},
+        {"/api/v1/councils/{record_id}",
+         {{"get", Op("A council: its rules, sitting and former members", "councils",
+                     Merge(Ok(200, "the council", {{"type", "object"}}), ErrorResponses({401, 403, 404})),
+                     {{"parameters", json::array({PathParam("record_id", "council id")})}})},
+          {"put", Op("Change the council's name, recusal rule (exclude | count) and quorum (num/den); refused while "
+                     "a ballot is open",
+                     "councils", Merge(Ok(204, "changed"), ErrorResponses({400, 401, 403, 404, 409, 422})),
+                     {{"parameters", json::array({PathParam("record_id", "council id")})},
+                      {"requestBody", Body(CouncilSchema(false))}})}}},
+        {"/api/v1/councils/{record_id}/members",
+         {{"post", Op("Seat a user on the council (one sitting chair and one secretary; a former member may return)",
+                      "councils",
+                      Merge(Ok(201, "seated", {{"type", "object"}}), ErrorResponses({400, 401, 403, 404, 409, 422})),
+                      {{"parameters", json::array({PathParam("record_id", "council id")})},
+                       {"requestBody", Body(MemberSchema(true))}})}}},
+        {"/api/v1/councils/{id}/members/{record_id}",
+         {{"put", Op("Change a member's seat, title or work unit", "councils",
+                     Merge(Ok(204, "changed"), ErrorResponses({400, 401, 403, 404, 409, 422})),
+                     {{"parameters", json::array({PathParam("id", "council id"), PathParam("record_id", "member id")})},
+                      {"requestBody", Body(MemberSchema(false))}})},
+          {"delete",
+           Op("The member leaves the council (past meetings keep naming them)", "councils",
+              Merge(Ok(204, "left"), ErrorResponses({401, 403, 404, 409})),
+              {{"parameters", json::array({PathParam("id", "council id"), PathParam("record_id", "member id")})}})}}},
         {"/api/v1/councils/{record_id}/meetings",
          {{"post", Op("The secretary or the board's leader plans a meeting (held_on dd/mm/yyyy)", "councils",
                       Merge(Ok(201, "planned", {{"type", "object"}}), ErrorResponses({400, 401, 403, 404, 422})),

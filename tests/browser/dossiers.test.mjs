@@ -274,4 +274,23 @@ describe('dossiers in Chromium', () => {
     assert.equal(await visitor.getAttribute('#verify-result', 'data-status'), 'revoked');
     assert.match(await visitor.textContent('#verify-result'), /Kê khai thành tích không đúng sự thật/);
   });
+
+  it('the board\'s leader seats a new council member from the council page, and a second secretary is refused', async () => {
+    const leader = await as('lanhdao.ban');
+    await leader.goto(server.url + '/hoi-dong');
+    await leader.click('a[id^="council-link-"]');
+    await leader.waitForSelector('#member-table');
+    assert.equal(await leader.locator('#member-table tr[data-member]').count(), 7);
+    await leader.fill('#am-login', 'chuyenvien');
+    await leader.selectOption('#am-role', 'secretary');
+    await leader.click('#add-member');
+    await leader.locator('#form-error', { hasText: 'Hội đồng đã có Thư ký: Phạm Minh Đức' }).waitFor();
+    assert.equal(await leader.inputValue('#am-login'), 'chuyenvien');  // kept as typed
+    await leader.selectOption('#am-role', 'member');
+    await leader.fill('#am-title', 'Chuyên viên Ban Thi đua – Khen thưởng');
+    await leader.click('#add-member');
+    await leader.waitForFunction(() => document.querySelectorAll('#member-table tr[data-member]').length === 8);
+    assert.equal(await leader.locator('#form-error').count(), 0);
+    await leader.screenshot({ path: shots + 'council-members.png', fullPage: true });
+  });
 });

@@ -1,4 +1,6 @@
-// Councils, meetings and the secret ballot (docs/council.md): GET /api/v1/councils,
+// Councils, meetings and the secret ballot (docs/council.md): GET /api/v1/councils, POST
+// /api/v1/councils (a new council), GET and PUT /api/v1/councils/{id} (its rules), POST
+// /api/v1/councils/{id}/members, PUT and DELETE /api/v1/councils/{id}/members/{member_id},
 // POST /api/v1/councils/{id}/meetings, GET /api/v1/meetings/{id}, POST /api/v1/meetings/{id}/agenda,
 // POST /api/v1/meetings/{id}/attendance, POST /api/v1/meetings/{id}/open, POST /api/v1/meetings/{id}/close,
 // POST /api/v1/meetings/{id}/votes (a member's own vote), POST /api/v1/meetings/{id}/written (the
@@ -67,6 +69,50 @@ json MeetingJson(const app::MeetingView& v) {
 
 Response Done(const Status& s) { return s ? Response::NoContent() : ErrorResponse(s.error()); }
 
+// A field sent as text or as a number, as the form would have typed it ("" when absent).
+std::string TextOrNumber(const json& body, const char* key) {
+    if (!body.contains(key) || body[key].is_null()) return "";
+    if (body[key].is_number_integer()) return std::to_string(body[key].get<long long>());
+    if (body[key].is_string()) return body[key].get<std::string>();
+    return "?";
+}
+
+app::CouncilInput CouncilBody(const json& body) {
+    return {TextOrNumber(body, "unit_id"), TextOrNumber(body, "name"), TextOrNumber(body, "recusal_rule"),
+            TextOrNumber(body, "quorum_num"), TextOrNumber(body, "quorum_den")};
+}
+
+app::MemberInput MemberBody(const json& body) {
+    return {TextOrNumber(body, "login"), TextOrNumber(body, "role"), TextOrNumber(body, "title"),
+            TextOrNumber(body, "unit_id")};
+}
+
+json CouncilJson(const app::CouncilView& v) {
+    auto member = [](const app::CouncilMemberRecord& m) {
+        return json{{"id", m.id},
+                    {"login", m.login},
+                    {"name", m.display_name},
+                    {"role", m.role},
+                    {"title", m.title},
+                    {"unit_id", m.unit ? json(m.unit->value) : json(nullptr)},
+                    {"left_at", m.left_at ? json(*m.left_at) : json(nullptr)}};
+    };
+    json members = json::array(), former = json::array();
+    for (const auto& m : v.members) members.push_back(member(m));
+    for (const auto& m : v.former) former.push_back(member(m));
+    return {{"id", v.council.id},
+            {"name", v.council.name},
+            {"unit_id", v.council.unit.value},
+            {"unit", v.unit_name},
+            {"recusal_rule", v.council.recusal_rule},
+            {"quorum_num", v.council.quorum_num},
+            {"quorum_den", v.council.quorum_den},
+            {"can_constitute", v.can_constitute},
+            {"ballot_open", v.ballot_open},
+            {"members", members},
+            {"former_members", former}};
+}
+
 }  // namespace
 
 void RegisterCouncils(Router& router, app::App& app) {
@@ -87,6 +133,42 @@ void RegisterCouncils(Router& router, app::App& app) {
                              {"meetings", meetings}});
         }
         return JsonOk({{"items", items}});
+    });
+    router.Post("/api/v1/councils", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        auto c = app::CreateCouncil(app, req.Context(), CouncilBody(*body));
+        if (!c) return ErrorResponse(c.error());
+        auto v = app::GetCouncil(app, req.Context(), c->id);
+        if (!v) return ErrorResponse(v.error());
+        return JsonOk(CouncilJson(*v), 201);
+    });
+    router.Get(R"(/api/v1/councils/(\d{1,17}))", Kind::kApi, [&app](Request& req) {
+        auto v = app::GetCouncil(app, req.Context(), PathId(req));
+        if (!v) return ErrorResponse(v.error());
+        return JsonOk(CouncilJson(*v));
+    });
+    router.Put(R"(/api/v1/councils/(\d{1,17}))", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        return Done(app::UpdateCouncil(app, req.Context(), PathId(req), CouncilBody(*body)));
+    });
+    router.Post(R"(/api/v1/councils/(\d{1,17})/members)", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        auto id = app::AddCouncilMember(app, req.Context(), PathId(req), MemberBody(*body));
+        if (!id) return ErrorResponse(id.error());
+        return JsonOk({{"id", *id}}, 201);
+    });
+    router.Put(R"(/api/v1/councils/(\d{1,18})/members/(\d{1,17}))", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        return Done(
+            app::UpdateCouncilMember(app, req.Context(), PathId(req), std::stoll(req.captures[1]), MemberBody(*body)));
+    });
+    router.Delete(R"(/api/v1/councils/(\d{1,18})/members/(\d{1,17}))", Kind::kApi, [&app](Request& req) {
+        if (auto denied = RequireSession(req)) return *denied;
+        return Done(app::RemoveCouncilMember(app, req.Context(), PathId(req), std::stoll(req.captures[1])));
     });
     router.Post(R"(/api/v1/councils/(\d{1,17})/meetings)", Kind::kApi, [&app](Request& req) {
         auto body = ParseJsonObject(req);

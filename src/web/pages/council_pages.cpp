@@ -54,11 +54,104 @@ Response CouncilsPage(app::App& app, Request& req, const std::optional<Error>& e
                                     {"voting", m.state == "voting"}});
         items.push_back({{"id", c.id}, {"name", c.name}, {"meetings", meetings}});
     }
-    json data{{"councils", items}, {"today", FormatDateVi(VietnamDate(app.clock.Now()))}};
+    json new_units = json::array();
+    if (auto units = app::UnitsForNewCouncil(app, req.Context()))
+        for (const auto& u : *units) new_units.push_back({{"id", u.id.value}, {"name", u.name}});
+    json data{{"councils", items},
+              {"today", FormatDateVi(VietnamDate(app.clock.Now()))},
+              {"new_units", new_units},
+              {"can_create", !new_units.empty()},
+              {"form", TypedFields(req)}};
     if (error) data["error"] = error->message;
     return RenderPage(req, error ? HttpStatus(error->code) : 200,
                       {"Hội đồng Thi đua – Khen thưởng", "/hoi-dong", json::array({{{"label", "Hội đồng"}}})},
                       "councils", data);
+}
+
+json RoleOptions(const std::string& selected) {
+    json out = json::array();
+    for (const char* code : {"chair", "vice_chair", "secretary", "member"})
+        out.push_back({{"code", code}, {"label", RoleLabel(code)}, {"selected", selected == code}});
+    return out;
+}
+
+json UnitChoices(const std::vector<app::UnitRecord>& units, std::optional<UnitId> selected) {
+    json out = json::array();
+    for (const auto& u : units) out.push_back({{"id", u.id.value}, {"name", u.name}, {"selected", selected == u.id}});
+    return out;
+}
+
+// GET /hoi-dong/{id}: the council's members and rules; forms for whoever may set it up.
+Response CouncilPage(app::App& app, Request& req, std::int64_t id, const std::optional<Error>& error = std::nullopt,
+                     const std::string& notice = "") {
+    auto v = app::GetCouncil(app, req.Context(), id);
+    if (!v) return PageError(req, v.error());
+    bool editable = v->can_constitute && !v->ballot_open;
+    std::map<std::int64_t, std::string> unit_names;
+    for (const auto& u : v->member_units) unit_names[u.id.value] = u.name;
+    auto unit_name = [&](const std::optional<UnitId>& unit) -> std::string {
+        if (!unit) return "";
+        auto it = unit_names.find(unit->value);
+        return it == unit_names.end() ? "" : it->second;
+    };
+    json members = json::array();
+    int position = 0;
+    for (const auto& m : v->members) {
+        json row{{"id", m.id},
+                 {"council_id", id},
+                 {"position", ++position},
+                 {"name", m.display_name},
+                 {"login", m.login},
+                 {"role", m.role},
+                 {"role_label", RoleLabel(m.role)},
+                 {"title", m.title},
+                 {"unit_name", unit_name(m.unit)}};
+        if (editable) {
+            row["roles"] = RoleOptions(m.role);
+            row["units"] = UnitChoices(v->member_units, m.unit);
+        }
+        members.push_back(std::move(row));
+    }
+    json former = json::array();
+    for (const auto& m : v->former)
+        former.push_back({{"id", m.id},
+                          {"name", m.display_name},
+                          {"login", m.login},
+                          {"role_label", RoleLabel(m.role)},
+                          {"title", m.title},
+                          {"left_on", m.left_at ? WhenVi(*m.left_at) : ""}});
+    json users = json::array();
+    for (const auto& u : v->candidates) users.push_back({{"login", u.login}, {"name", u.display_name}});
+    json form = TypedFields(req);
+    json data{
+        {"id", id},
+        {"name", v->council.name},
+        {"unit", v->unit_name},
+        {"member_count", std::to_string(v->members.size())},
+        {"quorum_num", std::to_string(v->council.quorum_num)},
+        {"quorum_den", std::to_string(v->council.quorum_den)},
+        {"rule_exclude", v->council.recusal_rule == "exclude"},
+        {"recusal_label", v->council.recusal_rule == "exclude" ? "thành viên không biểu quyết không tính vào tổng số"
+                                                               : "thành viên không biểu quyết vẫn tính vào tổng số"},
+        {"ballot_open", v->ballot_open},
+        {"editable", editable},
+        {"members", members},
+        {"former", former},
+        {"has_former", !former.empty()},
+        {"users", users},
+        {"form", form},
+        {"new_roles", RoleOptions(form.value("role", "member"))},
+        {"new_units", UnitChoices(v->member_units, std::nullopt)}};
+    if (error) {
+        data["error"] = error->message;
+        data["problems"] = ProblemList(error->fields);
+        data["has_problems"] = error->fields.size() > 1;
+    }
+    if (!notice.empty()) data["notice"] = notice;
+    return RenderPage(req, error ? HttpStatus(error->code) : 200,
+                      {v->council.name, "/hoi-dong",
+                       json::array({{{"label", "Hội đồng"}, {"href", "/hoi-dong"}}, {{"label", v->council.name}}})},
+                      "council", data);
 }
 
 Response MeetingPage(app::App& app, Request& req, std::int64_t id, const std::optional<Error>& error = std::nullopt) {
@@ -194,6 +287,47 @@ void RegisterCouncilPages(Router& router, app::App& app) {
     router.Get("/hoi-dong", Kind::kPage, [&app](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
         return CouncilsPage(app, req);
+    });
+    router.Post("/hoi-dong", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        auto c = app::CreateCouncil(app, req.Context(),
+                                    {req.Param("unit_id"), req.Param("name"), req.Param("recusal_rule"),
+                                     req.Param("quorum_num"), req.Param("quorum_den")});
+        if (c) return Response::Redirect(fmt::format("/hoi-dong/{}", c->id));
+        return CouncilsPage(app, req, c.error());
+    });
+    router.Get(R"(/hoi-dong/(\d{1,17}))", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        return CouncilPage(app, req, PathId(req));
+    });
+    router.Post(R"(/hoi-dong/(\d{1,17}))", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        auto done = app::UpdateCouncil(
+            app, req.Context(), PathId(req),
+            {"", req.Param("name"), req.Param("recusal_rule"), req.Param("quorum_num"), req.Param("quorum_den")});
+        if (!done) return CouncilPage(app, req, PathId(req), done.error());
+        return Response::Redirect(fmt::format("/hoi-dong/{}", PathId(req)));
+    });
+    router.Post(R"(/hoi-dong/(\d{1,17})/thanh-vien)", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        auto added =
+            app::AddCouncilMember(app, req.Context(), PathId(req),
+                                  {req.Param("login"), req.Param("role"), req.Param("title"), req.Param("unit_id")});
+        if (!added) return CouncilPage(app, req, PathId(req), added.error());
+        return Response::Redirect(fmt::format("/hoi-dong/{}", PathId(req)));
+    });
+    router.Post(R"(/hoi-dong/(\d{1,17})/thanh-vien/(\d{1,17}))", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        auto done = app::UpdateCouncilMember(app, req.Context(), PathId(req), std::stoll(req.captures[1]),
+                                             {"", req.Param("role"), req.Param("title"), req.Param("unit_id")});
+        if (!done) return CouncilPage(app, req, PathId(req), done.error());
+        return Response::Redirect(fmt::format("/hoi-dong/{}", PathId(req)));
+    });
+    router.Post(R"(/hoi-dong/(\d{1,17})/thanh-vien/(\d{1,17})/thoi)", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        auto done = app::RemoveCouncilMember(app, req.Context(), PathId(req), std::stoll(req.captures[1]));
+        if (!done) return CouncilPage(app, req, PathId(req), done.error());
+        return Response::Redirect(fmt::format("/hoi-dong/{}", PathId(req)));
     });
     router.Post(R"(/hoi-dong/(\d{1,17})/phien-hop)", Kind::kPage, [&app](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
