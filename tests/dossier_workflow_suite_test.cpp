@@ -603,6 +603,14 @@ TEST_F(DossierWorkflow, ACouncilIsSetUpWithOneChairAndOneSecretaryByWhoeverLeads
     auto twice = app::CreateCouncil(*app_, leader, in);
     EXPECT_EQ(twice.error().message, "Sở Y tế đã có Hội đồng: Hội đồng Thi đua – Khen thưởng Sở Y tế.");
     auto id = created->id;
+    // Offered for a seat: users with a role on the health department's branch (the province's
+    // roles above it), not a school's staff or the education department's leader.
+    auto fresh = app::GetCouncil(*app_, leader, id);
+    ASSERT_TRUE(fresh);
+    std::vector<std::string> offered;
+    for (const auto& u : fresh->candidates) offered.push_back(u.login);
+    EXPECT_EQ(offered, (std::vector<std::string>{"admin", "chutich.hd", "chuyenvien", "lanhdao.ban", "thuky.hd",
+                                                 "uyvien.hd", "uyvien2.hd", "uyvien3.hd", "uyvien4.hd", "xem"}));
     ASSERT_TRUE(app::AddCouncilMember(*app_, leader, id, {"uyvien3.hd", "chair", "Giám đốc Sở Y tế", ""}));
     ASSERT_TRUE(app::AddCouncilMember(*app_, leader, id, {"chuyenvien", "secretary", "", ""}));
     auto second = app::AddCouncilMember(*app_, leader, id, {"uyvien4.hd", "chair", "", ""});

@@ -22,6 +22,10 @@ Error MeetingNotFound(std::int64_t id) {
     return Error{ErrorCode::kNotFound, "meeting_not_found", fmt::format("Không tìm thấy phiên họp số {}.", id), "", {}};
 }
 
+Error NotAMember() {
+    return Error{ErrorCode::kNotFound, "member_not_found", "Người này không phải thành viên Hội đồng.", "", {}};
+}
+
 // Who runs meetings: the secretary (by role, or by seat on this council) and the board's leader.
 bool Manages(Repositories& repos, const RequestContext& ctx, const CouncilRecord& c) {
     if (HoldsRole(repos.units, ctx, Role::kCouncilSecretary, c.unit) ||
@@ -215,8 +219,7 @@ Status SetAttendance(App& app, const RequestContext& ctx, std::int64_t meeting, 
                                "Đã bắt đầu bỏ phiếu: không sửa danh sách có mặt được nữa.")),
                    false;
         if (std::none_of(l->members.begin(), l->members.end(), [&](const auto& m) { return m.id == member; }))
-            return (out = Fail(ErrorCode::kNotFound, "member_not_found", "Người này không phải thành viên Hội đồng.")),
-                   false;
+            return (out = tl::unexpected(NotAMember())), false;
         repos.councils.SetAttendance(meeting, member, present);
         RecordChange(repos, app.clock, ctx,
                      {"meeting.attendance",
@@ -389,8 +392,7 @@ Status RecordWrittenOpinion(App& app, const RequestContext& ctx, std::int64_t it
         auto l0 = LoadManaged(repos, ctx, found->meeting);
         if (!l0) return (out = tl::unexpected(l0.error())), false;
         if (std::none_of(l0->members.begin(), l0->members.end(), [&](const auto& m) { return m.id == member; }))
-            return (out = Fail(ErrorCode::kNotFound, "member_not_found", "Người này không phải thành viên Hội đồng.")),
-                   false;
+            return (out = tl::unexpected(NotAMember())), false;
         AgendaItemRecord item;
         auto l = VoteChecks(repos, item_id, member, item);
         if (!l) return (out = tl::unexpected(l.error())), false;
@@ -601,6 +603,15 @@ void CheckSeat(Checker& c, Repositories& repos, const MemberInput& in, std::int6
     }
 }
 
+// The council, when the actor may change it now (not while one of its ballots is open).
+Result<CouncilRecord> ChangeableCouncil(Repositories& repos, const RequestContext& ctx, std::int64_t council) {
+    auto found = repos.councils.FindCouncil(council);
+    if (!found) return tl::unexpected(CouncilNotFound(council));
+    if (!Constitutes(repos, ctx, found->unit)) return tl::unexpected(MayNotConstitute());
+    if (BallotOpen(repos, council)) return tl::unexpected(BallotOpenError());
+    return *found;
+}
+
 nlohmann::json MemberJson(const CouncilMemberRecord& m) {
     return {{"member_id", m.id},
             {"login", m.login},
@@ -681,10 +692,8 @@ Status UpdateCouncil(App& app, const RequestContext& ctx, std::int64_t council, 
     if (!c.ok()) return tl::unexpected(c.AsError());
     Status out = tl::unexpected(CouncilNotFound(council));
     app.store.Write([&](Repositories& repos) {
-        auto found = repos.councils.FindCouncil(council);
-        if (!found) return false;
-        if (!Constitutes(repos, ctx, found->unit)) return (out = tl::unexpected(MayNotConstitute())), false;
-        if (BallotOpen(repos, council)) return (out = tl::unexpected(BallotOpenError())), false;
+        auto found = ChangeableCouncil(repos, ctx, council);
+        if (!found) return (out = tl::unexpected(found.error())), false;
         CouncilRecord updated = *found;
         updated.name = changed.name;
         updated.recusal_rule = changed.recusal_rule;
@@ -722,8 +731,20 @@ Result<CouncilView> GetCouncil(App& app, const RequestContext& ctx, std::int64_t
         if (v.can_constitute) {
             std::set<std::int64_t> sitting;
             for (const auto& m : v.members) sitting.insert(m.user.value);
-            for (auto& u : repos.users.List())
-                if (!u.disabled && !sitting.count(u.id.value)) v.candidates.push_back(std::move(u));
+            // Only users whose grants lie on the council's branch (its unit, above or below it): the
+            // leader of one unit does not get the whole province's user list.
+            auto above = AuthoritiesOf(repos.units, found->unit);
+            auto on_branch = [&](UnitId g) {
+                if (std::find(above.begin(), above.end(), g) != above.end()) return true;
+                auto chain = AuthoritiesOf(repos.units, g);
+                return std::find(chain.begin(), chain.end(), found->unit) != chain.end();
+            };
+            for (auto& u : repos.users.List()) {
+                if (u.disabled || sitting.count(u.id.value)) continue;
+                auto grants = repos.users.Grants(u.id);
+                if (std::any_of(grants.begin(), grants.end(), [&](const RoleGrant& g) { return on_branch(g.unit); }))
+                    v.candidates.push_back(std::move(u));
+            }
             for (auto& u : repos.units.List())
                 if (!u.valid_to && (u.id == found->unit || (u.parent && *u.parent == found->unit)))
                     v.member_units.push_back(std::move(u));
@@ -741,10 +762,8 @@ Result<std::int64_t> AddCouncilMember(App& app, const RequestContext& ctx, std::
     if (!c.ok()) return tl::unexpected(c.AsError());
     Result<std::int64_t> out = tl::unexpected(CouncilNotFound(council));
     app.store.Write([&](Repositories& repos) {
-        auto found = repos.councils.FindCouncil(council);
-        if (!found) return false;
-        if (!Constitutes(repos, ctx, found->unit)) return (out = tl::unexpected(MayNotConstitute())), false;
-        if (BallotOpen(repos, council)) return (out = tl::unexpected(BallotOpenError())), false;
+        auto found = ChangeableCouncil(repos, ctx, council);
+        if (!found) return (out = tl::unexpected(found.error())), false;
         auto user = repos.users.FindByLogin(login);
         Checker seat_check;
         if (!user || user->disabled)
@@ -788,15 +807,11 @@ Status UpdateCouncilMember(App& app, const RequestContext& ctx, std::int64_t cou
     if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
     Status out = tl::unexpected(CouncilNotFound(council));
     app.store.Write([&](Repositories& repos) {
-        auto found = repos.councils.FindCouncil(council);
-        if (!found) return false;
-        if (!Constitutes(repos, ctx, found->unit)) return (out = tl::unexpected(MayNotConstitute())), false;
-        if (BallotOpen(repos, council)) return (out = tl::unexpected(BallotOpenError())), false;
+        auto found = ChangeableCouncil(repos, ctx, council);
+        if (!found) return (out = tl::unexpected(found.error())), false;
         auto sitting = repos.councils.Members(council);
         auto it = std::find_if(sitting.begin(), sitting.end(), [&](const auto& m) { return m.id == member; });
-        if (it == sitting.end())
-            return (out = Fail(ErrorCode::kNotFound, "member_not_found", "Người này không phải thành viên Hội đồng.")),
-                   false;
+        if (it == sitting.end()) return (out = tl::unexpected(NotAMember())), false;
         Checker c;
         CouncilMemberRecord updated = *it;
         CheckSeat(c, repos, in, member, sitting, updated);
@@ -815,15 +830,11 @@ Status RemoveCouncilMember(App& app, const RequestContext& ctx, std::int64_t cou
     if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
     Status out = tl::unexpected(CouncilNotFound(council));
     app.store.Write([&](Repositories& repos) {
-        auto found = repos.councils.FindCouncil(council);
-        if (!found) return false;
-        if (!Constitutes(repos, ctx, found->unit)) return (out = tl::unexpected(MayNotConstitute())), false;
-        if (BallotOpen(repos, council)) return (out = tl::unexpected(BallotOpenError())), false;
+        auto found = ChangeableCouncil(repos, ctx, council);
+        if (!found) return (out = tl::unexpected(found.error())), false;
         auto sitting = repos.councils.Members(council);
         auto it = std::find_if(sitting.begin(), sitting.end(), [&](const auto& m) { return m.id == member; });
-        if (it == sitting.end())
-            return (out = Fail(ErrorCode::kNotFound, "member_not_found", "Người này không phải thành viên Hội đồng.")),
-                   false;
+        if (it == sitting.end()) return (out = tl::unexpected(NotAMember())), false;
         CouncilMemberRecord left = *it;
         left.left_at = FormatIsoUtc(app.clock.Now());
         repos.councils.UpdateMember(left);

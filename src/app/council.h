@@ -67,7 +67,8 @@ struct CouncilView {
     bool can_constitute = false;  // may change the council and its members
     bool ballot_open = false;     // a meeting is voting: membership is frozen
     // For the forms, when the actor may change it: users who could take a seat (active, not
-    // sitting), and the units members usually work at (the council's unit and the ones below it).
+    // sitting, with a role on the council's unit, above or below it), and the units members usually
+    // work at (the council's unit and the ones below it).
     std::vector<UserRecord> candidates;
     std::vector<UnitRecord> member_units;
 };
