@@ -626,6 +626,18 @@ TEST_F(DossierWorkflow, ACouncilIsSetUpWithOneChairAndOneSecretaryByWhoeverLeads
     ASSERT_TRUE(member) << member.error().message;
     // The secretary by seat runs meetings; a member does not.
     EXPECT_TRUE(app::CreateMeeting(*app_, As("chuyenvien"), id, {"Phiên họp", "10/12/2026", ""}));
+    // The dashboard's week: a meeting today is in it, the one on 10/12 is not; a school's officer
+    // sees no council's meetings.
+    Date today = VietnamDate(clock_.Now());
+    ASSERT_TRUE(app::CreateMeeting(*app_, As("chuyenvien"), id, {"Phiên họp hôm nay", FormatDateVi(today), ""}));
+    auto week = app::MeetingsThisWeek(*app_, As("chuyenvien"), today);
+    ASSERT_TRUE(week);
+    ASSERT_EQ(week->size(), 1u);
+    EXPECT_EQ((*week)[0].meeting.title, "Phiên họp hôm nay");
+    EXPECT_EQ((*week)[0].council_name, "Hội đồng Thi đua – Khen thưởng Sở Y tế");
+    EXPECT_TRUE((*week)[0].i_sit);
+    EXPECT_EQ(app::MeetingsThisWeek(*app_, leader, AddDays(today, 7))->size(), 0u);
+    EXPECT_EQ(app::MeetingsThisWeek(*app_, As("canbo.truong"), today)->size(), 0u);
     EXPECT_EQ(app::CreateMeeting(*app_, As("uyvien4.hd"), id, {"Phiên họp", "10/12/2026", ""}).error().code,
               ErrorCode::kForbidden);
     // Leaving and coming back keeps one row, in a new seat.

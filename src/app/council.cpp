@@ -12,6 +12,7 @@
 #include "app/notifications.h"
 #include "app/policy.h"
 #include "app/validation.h"
+#include "domain/calendar.h"
 
 namespace tdkt::app {
 namespace {
@@ -108,6 +109,28 @@ Result<std::vector<CouncilRecord>> ListCouncils(App& app, const RequestContext& 
     app.store.Read([&](Repositories& repos) {
         for (const auto& c : repos.councils.Councils())
             if (MaySee(repos, ctx, c, repos.councils.Members(c.id))) out.push_back(c);
+    });
+    return out;
+}
+
+Result<std::vector<UpcomingMeeting>> MeetingsThisWeek(App& app, const RequestContext& ctx, const Date& today) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    Date monday = AddDays(today, -((domain::Weekday(today) + 6) % 7));
+    Date sunday = AddDays(monday, 6);
+    std::vector<UpcomingMeeting> out;
+    app.store.Read([&](Repositories& repos) {
+        for (const auto& c : repos.councils.Councils()) {
+            auto members = repos.councils.Members(c.id);
+            if (!MaySee(repos, ctx, c, members)) continue;
+            bool sits = SeatOf(members, ctx).has_value();
+            for (const auto& m : repos.councils.Meetings(c.id))
+                if (m.state == "voting" || (!(m.held_on < monday) && !(sunday < m.held_on)))
+                    out.push_back({m, c.name, sits});
+        }
+    });
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.meeting.held_on < b.meeting.held_on ||
+               (!(b.meeting.held_on < a.meeting.held_on) && a.meeting.id < b.meeting.id);
     });
     return out;
 }

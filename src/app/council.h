@@ -86,6 +86,15 @@ Status RemoveCouncilMember(App& app, const RequestContext& ctx, std::int64_t cou
 Result<std::vector<UnitRecord>> UnitsForNewCouncil(App& app, const RequestContext& ctx);
 
 Result<std::vector<CouncilRecord>> ListCouncils(App& app, const RequestContext& ctx);
+
+// The dashboard's "this week's council": meetings of the councils the actor sees held from Monday to
+// Sunday of `today`'s week, and any meeting whose ballot is open, soonest first.
+struct UpcomingMeeting {
+    MeetingRecord meeting;
+    std::string council_name;
+    bool i_sit = false;  // the actor has a seat: the ballot link is for them
+};
+Result<std::vector<UpcomingMeeting>> MeetingsThisWeek(App& app, const RequestContext& ctx, const Date& today);
 Result<std::vector<MeetingRecord>> ListMeetings(App& app, const RequestContext& ctx, std::int64_t council);
 Result<MeetingRecord> CreateMeeting(App& app, const RequestContext& ctx, std::int64_t council, const MeetingInput& in);
 // Every nominee of the dossier still pending (the dossier must be waiting for this council).

@@ -277,6 +277,10 @@ describe('dossiers in Chromium', () => {
 
   it('the board\'s leader seats a new council member from the council page, and a second secretary is refused', async () => {
     const leader = await as('lanhdao.ban');
+    // The dashboard lists this week's meeting (planned for today by the secretary above).
+    await leader.goto(server.url + '/');
+    assert.deepEqual(await leader.locator('#week-meetings li a').allTextContents(), ['Phiên họp xét khen thưởng tháng 12/2026']);
+    assert.match(await leader.textContent('#week-meetings li'), /Đã kết thúc/);
     await leader.goto(server.url + '/hoi-dong');
     await leader.click('a[id^="council-link-"]');
     await leader.waitForSelector('#member-table');

@@ -1,5 +1,6 @@
 // GET / — the dashboard of the signed-in user.
 #include "app/catalog.h"
+#include "app/council.h"
 #include "app/dossiers.h"
 #include "app/units.h"
 #include "core/text.h"
@@ -66,8 +67,23 @@ void RegisterHome(Router& router, app::App& app) {
                                     {"href", "/ho-so?qua_han=1"},
                                     {"icon", "bi-alarm"}});
         }
+        // This week's council meetings (and any ballot open now).
+        nlohmann::json meetings = nlohmann::json::array();
+        if (auto week = app::MeetingsThisWeek(app, req.Context(), today))
+            for (const auto& u : *week)
+                meetings.push_back({{"id", u.meeting.id},
+                                    {"title", u.meeting.title},
+                                    {"council", u.council_name},
+                                    {"held_on", FormatDateVi(u.meeting.held_on)},
+                                    {"place", u.meeting.place},
+                                    {"state", u.meeting.state == "planned"  ? "Chuẩn bị"
+                                              : u.meeting.state == "voting" ? "Đang bỏ phiếu"
+                                                                            : "Đã kết thúc"},
+                                    {"ballot", u.i_sit && u.meeting.state == "voting"}});
         return RenderPage(req, 200, {"Tổng quan", "/", nlohmann::json::array({{{"label", "Tổng quan"}}})}, "home",
-                          {{"waiting", waiting},
+                          {{"meetings", meetings},
+                           {"has_meetings", !meetings.empty()},
+                           {"waiting", waiting},
                            {"overdue", overdue},
                            {"has_overdue", !overdue.empty()},
                            {"dossier_states", states},
