@@ -11,7 +11,7 @@ packages=(
   libcpp-httplib-dev libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libkainjow-mustache-dev
   libsodium-dev libexpected-dev libicu-dev libxlsxwriter-dev liborcus-dev libixion-dev
-  libcairo2-dev libpango1.0-dev fonts-noto-core fonts-liberation2 libmagic-dev libqrencode-dev
+  libcairo2-dev libpango1.0-dev fonts-noto-core fonts-liberation2 libmagic-dev libqrencode-dev libcurl4-openssl-dev
   # PDFs read back in tests (pdftotext)
   poppler-utils
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -15,11 +15,13 @@
 #include "app/decisions.h"
 #include "app/dossiers.h"
 #include "app/files.h"
+#include "app/mail.h"
 #include "app/notifications.h"
 #include "app/subject_history.h"
 #include "core/crypto.h"
 #include "reports/dossier_papers.h"
 #include "storage/file_stores.h"
+#include "storage/smtp_mailer.h"
 #include "support/dossier_fixture.h"
 
 namespace tdkt {
@@ -760,6 +762,82 @@ TEST_F(DossierWorkflow, ADecisionIsNumberedIssuedIntoTheAwardHistoryWithCertific
     Put(other.id, "voted");
     EXPECT_EQ(app::RecordDecision(*app_, leader, other.id, {"20/12/2026", "Nguyễn Hữu Nghĩa", "", "", ""})->number_text,
               "2/QĐ-UBND");
+}
+
+TEST_F(DossierWorkflow, NotificationsAreQueuedForEMailAndTriedAgainWhenTheServerRefuses) {
+    // Addresses: checked, audited, "" to stop.
+    auto board = As("chuyenvien");
+    EXPECT_EQ(app::SetOwnEmail(*app_, board, "chuyenvien@").error().reason, "invalid_email");
+    ASSERT_TRUE(app::SetOwnEmail(*app_, board, " chuyenvien@sonv.hungyen.gov.vn "));
+    EXPECT_EQ(*app::OwnEmail(*app_, board), "chuyenvien@sonv.hungyen.gov.vn");
+    EXPECT_EQ(AuditCount("user.email"), 1);
+
+    // Without an SMTP server nothing is queued; with one, only for users with an address.
+    auto d = Prepared();
+    app_->mail_notifications = true;
+    ASSERT_TRUE(app::MoveDossier(*app_, As("lanhdao.sgd"), d.id, {"submit", "", 0}));
+    auto state = [&](const std::string& login) {
+        std::string s;
+        int attempts = 0;
+        auto lease = store_->pool().Acquire();
+        *lease << "SELECT n.email_state, n.email_attempts FROM notifications n JOIN users u ON u.id = n.user_id WHERE "
+                  "u.login = :l ORDER BY n.id DESC LIMIT 1",
+            soci::use(login), soci::into(s), soci::into(attempts);
+        return std::make_pair(s, attempts);
+    };
+    EXPECT_EQ(state("chuyenvien"), std::make_pair(std::string("pending"), 0));
+    EXPECT_EQ(state("lanhdao.ban"), std::make_pair(std::string(""), 0));  // no address
+
+    // A server that refuses (nothing listens on port 1): tried again after 1, 5, 15, 60 and 240
+    // minutes, then failed for good with the reason.
+    storage::SmtpMailer refused({"smtp://127.0.0.1:1", "tdkt@localhost", "Thi đua – Khen thưởng", "", "", 5});
+    for (int minutes : {0, 1, 5, 15, 60}) {
+        clock_.Advance(std::chrono::minutes(minutes));
+        auto run = app::DeliverMail(*app_, refused, "https://tdkt.hungyen.gov.vn");
+        EXPECT_EQ(run.retried, 1) << minutes;
+        EXPECT_EQ(app::DeliverMail(*app_, refused, "https://tdkt.hungyen.gov.vn").retried, 0);  // not due yet
+    }
+    EXPECT_EQ(state("chuyenvien"), std::make_pair(std::string("pending"), 5));
+    clock_.Advance(std::chrono::minutes(240));
+    auto last = app::DeliverMail(*app_, refused, "https://tdkt.hungyen.gov.vn");
+    EXPECT_EQ(last.failed, 1);
+    ASSERT_EQ(last.errors.size(), 1u);
+    EXPECT_NE(last.errors[0].find("Máy chủ thư không nhận thư"), std::string::npos) << last.errors[0];
+    EXPECT_EQ(state("chuyenvien"), std::make_pair(std::string("failed"), 6));
+    // The notification itself is still there, unread.
+    EXPECT_EQ(app::ListNotifications(*app_, board, true)->unread, 1);
+}
+
+TEST(Mail, TheMessageIsUtf8WithEncodedHeadersAndAnAbsoluteLink) {
+    app::MailItem item{7, "hoa@sonv.hungyen.gov.vn", "Lê Thị Hoa", "Hồ sơ HS-2026-000001: Trình hồ sơ", "/ho-so/1", 0};
+    auto m = app::ComposeMail(item, "https://tdkt.hungyen.gov.vn");
+    EXPECT_EQ(m.subject, "[Thi đua – Khen thưởng] Hồ sơ HS-2026-000001: Trình hồ sơ");
+    EXPECT_EQ(m.body,
+              "Kính gửi Lê Thị Hoa,\n\nHồ sơ HS-2026-000001: Trình hồ sơ\n\nXem và xử lý: "
+              "https://tdkt.hungyen.gov.vn/ho-so/1\n\n--\nHệ thống quản lý Thi đua – Khen thưởng\nThư gửi tự động, vui "
+              "lòng không trả lời. Muốn thôi nhận thư, xoá địa chỉ thư điện tử trong «Tài khoản của tôi».\n");
+    storage::SmtpConfig config{"smtp://127.0.0.1:25", "tdkt@hungyen.gov.vn", "Thi đua – Khen thưởng", "", "", 5};
+    auto text = storage::FormatMail(config, m, "Wed, 02 Dec 2026 06:00:00 +0000", "abc@hungyen.gov.vn");
+    auto header_end = text.find("\r\n\r\n");
+    ASSERT_NE(header_end, std::string::npos);
+    // The subject, 70 bytes of UTF-8, is two encoded words (45 bytes, then the rest; cut between
+    // letters), the second on a continuation line: each word stays within 75 characters.
+    EXPECT_EQ(text.substr(0, header_end),
+              "Date: Wed, 02 Dec 2026 06:00:00 +0000\r\nFrom: =?UTF-8?B?" +
+                  crypto::Base64Encode("Thi đua – Khen thưởng") + "?= <tdkt@hungyen.gov.vn>\r\nTo: =?UTF-8?B?" +
+                  crypto::Base64Encode("Lê Thị Hoa") + "?= <hoa@sonv.hungyen.gov.vn>\r\nSubject: =?UTF-8?B?" +
+                  crypto::Base64Encode(m.subject.substr(0, 45)) + "?=\r\n =?UTF-8?B?" +
+                  crypto::Base64Encode(m.subject.substr(45)) +
+                  "?=\r\nMessage-ID: <abc@hungyen.gov.vn>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; "
+                  "charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\nAuto-Submitted: auto-generated");
+    std::string body;
+    for (std::size_t at = header_end + 4; at < text.size();) {
+        auto eol = text.find("\r\n", at);
+        EXPECT_LE(eol - at, 76u);
+        body += text.substr(at, eol - at);
+        at = eol + 2;
+    }
+    EXPECT_EQ(crypto::Base64Decode(body), m.body);
 }
 
 }  // namespace

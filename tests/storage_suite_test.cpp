@@ -33,11 +33,11 @@ TEST(Migrations, FreshDatabase_ReachesLatestVersion) {
     EXPECT_EQ(store->SchemaVersion(), 0);
     auto report = store->Migrate();
     EXPECT_EQ(report.from_version, 0);
-    EXPECT_EQ(report.to_version, 11);
+    EXPECT_EQ(report.to_version, 12);
     EXPECT_EQ(report.applied,
               (std::vector<std::string>{"foundation", "organisation", "people_word_search", "unit_tree_version",
                                         "award_kind_codes", "dossiers", "documents_consultation", "councils",
-                                        "decisions", "revocation", "council_seats"}));
+                                        "decisions", "revocation", "council_seats", "mail"}));
     EXPECT_EQ(store->Migrate().applied.size(), 0u);  // idempotent
 }
 
@@ -75,10 +75,10 @@ TEST(Migrations, Version3_FillsTheWordsOfPeopleAlreadyThere) {
                   "VALUES ('Đặng Thị Đào', :f, :k, 'female', 'vien_chuc', '2026-01-01', '2026-01-01')",
             soci::use(folded), soci::use(key);
     }
-    EXPECT_EQ(
-        store->Migrate().applied,
-        (std::vector<std::string>{"people_word_search", "unit_tree_version", "award_kind_codes", "dossiers",
-                                  "documents_consultation", "councils", "decisions", "revocation", "council_seats"}));
+    EXPECT_EQ(store->Migrate().applied,
+              (std::vector<std::string>{"people_word_search", "unit_tree_version", "award_kind_codes", "dossiers",
+                                        "documents_consultation", "councils", "decisions", "revocation",
+                                        "council_seats", "mail"}));
     auto lease = store->pool().Acquire();
     int rows = 0;
     *lease << "SELECT COUNT(*) FROM name_words WHERE words = ' dang thi dao '", soci::into(rows);

@@ -46,6 +46,8 @@ struct App {
     std::shared_ptr<const domain::Catalog> catalog;
     // Where dossier files' bytes live (app/files.h); null = the database.
     std::shared_ptr<FileStore> files;
+    // Notifications are also e-mailed: an SMTP server is configured (app/mail.h).
+    bool mail_notifications = false;
 };
 
 }  // namespace tdkt::app

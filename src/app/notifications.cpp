@@ -14,7 +14,9 @@ int NotifyUsers(App& app, Repositories& repos, const RequestContext& ctx, std::v
     std::string now = FormatIsoUtc(app.clock.Now());
     for (const auto& user : users) {
         if (ctx.actor && ctx.actor->id == user) continue;
-        repos.notifications.Insert({0, user, dossier, message, link, now, std::nullopt});
+        NotificationRecord n{0, user, dossier, message, link, now, std::nullopt};
+        n.email = app.mail_notifications;
+        repos.notifications.Insert(n);
         ++written;
     }
     return written;

@@ -12,7 +12,8 @@
 namespace tdkt::app {
 
 // Inside a write: one notification to every user holding one of `roles` on `unit` or an ancestor,
-// except the actor. Returns how many were written.
+// except the actor. Returns how many were written. While the app e-mails notifications, each one
+// to a user with an address is queued for e-mail in the same transaction (app/mail.h).
 int NotifyHolders(App& app, Repositories& repos, const RequestContext& ctx, const std::vector<domain::Role>& roles,
                   UnitId unit, std::optional<DossierId> dossier, const std::string& message, const std::string& link);
 // The same to the given users (each once, the actor left out).

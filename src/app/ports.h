@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
 #include "core/ids.h"
 #include "core/time.h"
 #include "domain/audit_chain.h"
@@ -259,6 +260,26 @@ struct NotificationRecord {
     std::optional<DossierId> dossier;
     std::string message, link, created_at;
     std::optional<std::string> read_at;
+    bool email = false;  // on insert: queue it for e-mail when the user has an address
+};
+
+// A notification waiting to be e-mailed, with its recipient.
+struct MailItem {
+    std::int64_t notification = 0;
+    std::string to_email, to_name, message, link;
+    int attempts = 0;
+};
+
+// One e-mail; the transport adds the sender, the date and the encoding.
+struct MailMessage {
+    std::string to_email, to_name, subject, body;
+};
+
+// Sends e-mail (storage/smtp_mailer.h over SMTP).
+class Mailer {
+  public:
+    virtual ~Mailer() = default;
+    virtual Status Send(const MailMessage& message) = 0;
 };
 
 // A dossier's public consultation (tdkt-domain.md §4.5): open from `opened_on` to `closes_on`
@@ -404,6 +425,8 @@ class UserRepository {
     virtual void UpdatePassword(UserId id, const std::string& password_hash) = 0;
     virtual void UpdateSignInState(UserId id, int failed_count, Timestamp locked_until) = 0;
     virtual void SetDisabled(UserId id, bool disabled) = 0;
+    virtual std::string Email(UserId id) = 0;  // "" when none
+    virtual void SetEmail(UserId id, const std::string& email) = 0;
     virtual std::vector<UserRecord> List() = 0;
     virtual std::int64_t Count() = 0;
     virtual std::vector<RoleGrant> Grants(UserId id) = 0;
@@ -576,6 +599,12 @@ class NotificationRepository {
     virtual std::int64_t CountUnread(UserId user) = 0;
     // Marks one (or, with id 0, every) notification of the user read; returns how many changed.
     virtual std::int64_t MarkRead(UserId user, std::int64_t id, const std::string& at) = 0;
+    // Queued e-mails due at `now` (ISO UTC), oldest first.
+    virtual std::vector<MailItem> DueMail(const std::string& now, int limit) = 0;
+    virtual void MailSent(std::int64_t notification, const std::string& at) = 0;
+    // Another failed attempt: tried again at `next_at`, or failed for good without one.
+    virtual void MailFailed(std::int64_t notification, int attempts, const std::optional<std::string>& next_at,
+                            const std::string& error) = 0;
 };
 
 class CouncilRepository {

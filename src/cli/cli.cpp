@@ -22,6 +22,7 @@
 #include "app/catalog.h"
 #include "app/eligibility.h"
 #include "app/import.h"
+#include "app/mail.h"
 #include "app/manage_users.h"
 #include "app/organisation.h"
 #include "app/people.h"
@@ -38,6 +39,7 @@
 #include "reports/xlsx_reader.h"
 #include "reports/xlsx_table.h"
 #include "storage/file_stores.h"
+#include "storage/smtp_mailer.h"
 #include "storage/sql_store.h"
 
 namespace tdkt::cli {
@@ -65,6 +67,8 @@ struct Options {
     std::string output;
     std::vector<std::string> catalog_files;  // the province's overlays of the award catalogue
     std::string files;                       // where dossier files live: "db" or "dir:/path" (ADR 0013)
+    std::string smtp, smtp_from = "tdkt@localhost", smtp_user, smtp_password, public_url;  // e-mail (app/mail.h)
+    int mail_every = 5;                                                                    // seconds between sends
     bool everyone = false;
     int year = 0;
     std::string decision_date;
@@ -242,6 +246,32 @@ int Serve(const Options& o, const Hooks& hooks) {
                 }
             }
         });
+        // Notifications by e-mail when an SMTP server is given: queued with each notification, sent here.
+        std::unique_ptr<storage::SmtpMailer> mailer;
+        std::thread sender;
+        if (!o.smtp.empty()) {
+            app.mail_notifications = true;
+            mailer = std::make_unique<storage::SmtpMailer>(
+                storage::SmtpConfig{o.smtp, o.smtp_from, "Thi đua – Khen thưởng", o.smtp_user, o.smtp_password, 30});
+            std::string base = o.public_url.empty() ? "http://" + o.listen : o.public_url;
+            while (!base.empty() && base.back() == '/') base.pop_back();
+            spdlog::info("e-mail: notifications sent through {} as {}", o.smtp, o.smtp_from);
+            sender = std::thread([&, base] {
+                std::unique_lock lock(m);
+                while (!cv.wait_for(lock, std::chrono::seconds(o.mail_every), [&] { return done; })) {
+                    lock.unlock();
+                    try {
+                        auto run = app::DeliverMail(app, *mailer, base);
+                        for (const auto& e : run.errors) spdlog::warn("e-mail not sent: {}", e);
+                        if (run.sent || run.failed)
+                            spdlog::info("e-mail: {} sent, {} to retry, {} failed", run.sent, run.retried, run.failed);
+                    } catch (const std::exception& e) {
+                        spdlog::warn("e-mail sender: {}", e.what());
+                    }
+                    lock.lock();
+                }
+            });
+        }
         int rc = hooks.serve(app, args);
         {
             std::lock_guard lock(m);
@@ -249,6 +279,7 @@ int Serve(const Options& o, const Hooks& hooks) {
         }
         cv.notify_all();
         janitor.join();
+        if (sender.joinable()) sender.join();
         return rc;
     });
 }
@@ -379,6 +410,23 @@ int Run(int argc, char** argv, const Hooks& hooks) {
                      "Where dossier files are kept: db (in the database, default) or dir:/absolute/path, a "
                      "directory every app server shares")
         ->envname("TDKT_FILES");
+    serve
+        ->add_option("--smtp", o.smtp,
+                     "E-mail notifications through this SMTP server: smtp://host:port (STARTTLS when offered) or "
+                     "smtps://host:465; none when absent")
+        ->envname("TDKT_SMTP");
+    serve->add_option("--smtp-from", o.smtp_from, "The From address of the e-mails")
+        ->envname("TDKT_SMTP_FROM")
+        ->capture_default_str();
+    serve->add_option("--smtp-user", o.smtp_user, "SMTP user name, when the server asks for one")
+        ->envname("TDKT_SMTP_USER");
+    serve->add_option("--smtp-password", o.smtp_password, "SMTP password (prefer the environment variable)")
+        ->envname("TDKT_SMTP_PASSWORD");
+    serve->add_option("--public-url", o.public_url, "The address users open, for links in e-mails (https://…)")
+        ->envname("TDKT_PUBLIC_URL");
+    serve->add_option("--mail-every", o.mail_every, "Seconds between two rounds of sending e-mail")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
     serve->add_flag("--no-access-log", o.no_access_log, "Do not write the access log");
     serve->add_flag("--secure-cookies", o.secure_cookies, "Always mark cookies Secure (set automatically behind TLS)");
     serve->callback([&] { action = [&] { return Serve(o, hooks); }; });

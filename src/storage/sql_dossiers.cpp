@@ -381,11 +381,62 @@ std::optional<std::string> SqlFileRepository::ContentBase64(const std::string& s
 std::int64_t SqlNotificationRepository::Insert(const app::NotificationRecord& n) {
     long long id = 0, user = n.user.value;
     NullableId dossier(n.dossier);
-    s_ << "INSERT INTO notifications (user_id, dossier_id, message, link, created_at) VALUES (:u, :d, :m, :l, :a) "
-          "RETURNING id",
+    int email = n.email ? 1 : 0;
+    long long again = user;
+    // Queued for e-mail in the same statement when asked and the user has an address.
+    s_ << "INSERT INTO notifications (user_id, dossier_id, message, link, created_at, email_state, email_next_at) "
+          "VALUES (:u, :d, :m, :l, :a, CASE WHEN :e = 1 AND EXISTS (SELECT 1 FROM users WHERE id = :u2 AND email <> "
+          "'') THEN 'pending' ELSE '' END, :n) RETURNING id",
         soci::use(user), soci::use(dossier.value, dossier.ind), soci::use(n.message), soci::use(n.link),
-        soci::use(n.created_at), soci::into(id);
+        soci::use(n.created_at), soci::use(email), soci::use(again), soci::use(n.created_at), soci::into(id);
     return id;
+}
+
+std::vector<app::MailItem> SqlNotificationRepository::DueMail(const std::string& now, int limit) {
+    app::MailItem m;
+    long long id = 0;
+    std::vector<app::MailItem> out;
+    ForEachRow(
+        s_,
+        "SELECT n.id, u.email, u.display_name, n.message, n.link, n.email_attempts FROM notifications n JOIN users u "
+        "ON u.id = n.user_id WHERE n.email_state = 'pending' AND n.email_next_at <= :now ORDER BY n.id LIMIT :lim",
+        [&](soci::statement& st) {
+            st.exchange(soci::into(id));
+            st.exchange(soci::into(m.to_email));
+            st.exchange(soci::into(m.to_name));
+            st.exchange(soci::into(m.message));
+            st.exchange(soci::into(m.link));
+            st.exchange(soci::into(m.attempts));
+            st.exchange(soci::use(now));
+            st.exchange(soci::use(limit));
+        },
+        [&] {
+            app::MailItem r = m;
+            r.notification = id;
+            out.push_back(std::move(r));
+        });
+    return out;
+}
+
+void SqlNotificationRepository::MailSent(std::int64_t notification, const std::string& at) {
+    long long id = notification;
+    s_ << "UPDATE notifications SET email_state = 'sent', emailed_at = :a, email_attempts = email_attempts + 1, "
+          "email_error = '' WHERE id = :id",
+        soci::use(at), soci::use(id);
+}
+
+void SqlNotificationRepository::MailFailed(std::int64_t notification, int attempts,
+                                           const std::optional<std::string>& next_at, const std::string& error) {
+    long long id = notification;
+    std::string state = next_at ? "pending" : "failed";
+    NullableText next;
+    if (next_at) {
+        next.value = *next_at;
+        next.ind = soci::i_ok;
+    }
+    s_ << "UPDATE notifications SET email_state = :s, email_attempts = :n, email_next_at = :t, email_error = :e "
+          "WHERE id = :id",
+        soci::use(state), soci::use(attempts), soci::use(next.value, next.ind), soci::use(error), soci::use(id);
 }
 
 std::vector<app::NotificationRecord> SqlNotificationRepository::ForUser(UserId user, bool unread_only, int limit) {

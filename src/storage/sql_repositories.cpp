@@ -125,6 +125,19 @@ void SqlUserRepository::SetDisabled(UserId id, bool disabled) {
     s_ << "UPDATE users SET disabled = :d WHERE id = :id", soci::use(flag), soci::use(value);
 }
 
+std::string SqlUserRepository::Email(UserId id) {
+    long long value = id.value;
+    std::string email;
+    soci::indicator ind = soci::i_null;
+    s_ << "SELECT email FROM users WHERE id = :id", soci::use(value), soci::into(email, ind);
+    return ind == soci::i_ok ? email : "";
+}
+
+void SqlUserRepository::SetEmail(UserId id, const std::string& email) {
+    long long value = id.value;
+    s_ << "UPDATE users SET email = :e WHERE id = :id", soci::use(email), soci::use(value);
+}
+
 std::vector<app::UserRecord> SqlUserRepository::List() {
     return QueryUsers(s_, std::string(kUserColumns) + "ORDER BY login", [](soci::statement&) {});
 }

@@ -18,6 +18,8 @@ class SqlUserRepository final : public app::UserRepository {
     void UpdatePassword(UserId id, const std::string& password_hash) override;
     void UpdateSignInState(UserId id, int failed_count, Timestamp locked_until) override;
     void SetDisabled(UserId id, bool disabled) override;
+    std::string Email(UserId id) override;
+    void SetEmail(UserId id, const std::string& email) override;
     std::vector<app::UserRecord> List() override;
     std::int64_t Count() override;
     std::vector<app::RoleGrant> Grants(UserId id) override;
@@ -189,6 +191,10 @@ class SqlNotificationRepository final : public app::NotificationRepository {
     std::vector<app::NotificationRecord> ForUser(UserId user, bool unread_only, int limit) override;
     std::int64_t CountUnread(UserId user) override;
     std::int64_t MarkRead(UserId user, std::int64_t id, const std::string& at) override;
+    std::vector<app::MailItem> DueMail(const std::string& now, int limit) override;
+    void MailSent(std::int64_t notification, const std::string& at) override;
+    void MailFailed(std::int64_t notification, int attempts, const std::optional<std::string>& next_at,
+                    const std::string& error) override;
 
   private:
     soci::session& s_;

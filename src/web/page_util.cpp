@@ -33,6 +33,7 @@ std::string AuditActionLabel(const std::string& action) {
         {"user.disable", "Vô hiệu hoá người dùng"},
         {"user.enable", "Kích hoạt lại người dùng"},
         {"user.password_change", "Đổi mật khẩu"},
+        {"user.email", "Đổi thư điện tử nhận thông báo"},
         {"role.grant", "Giao vai trò"},
         {"role.revoke", "Thu hồi vai trò"},
         {"unit.create", "Tạo đơn vị"},

@@ -99,6 +99,30 @@ describe('back office in Chromium', () => {
     await page.context().close();
   });
 
+  it('a user sets the e-mail address notifications go to from the account page', async () => {
+    const { page, problems } = await newPage();
+    await signIn(page, 'uyvien2.hd');
+    await page.waitForSelector('.sidebar');
+    await page.goto(page.url().replace(/\/[^/]*$/, '/tai-khoan'));
+    await page.waitForSelector('#email-form');
+    assert.equal(await page.inputValue('#e-email'), '');
+    // The browser would stop an obviously wrong address itself; the server's own check is what counts.
+    await page.evaluate(() => { document.querySelector('#e-email').type = 'text'; });
+    await page.fill('#e-email', 'thu ha@sgddt');
+    await page.click('#save-email');
+    await page.waitForSelector('#email-error');
+    assert.equal(await page.textContent('#email-error'), '«thu ha@sgddt» không phải địa chỉ thư điện tử hợp lệ (ví dụ: ten@sonv.hungyen.gov.vn).');
+    assert.equal(await page.inputValue('#e-email'), 'thu ha@sgddt');  // kept as typed
+    await page.fill('#e-email', 'thuha@sgddt.hungyen.gov.vn');
+    await page.click('#save-email');
+    await page.locator('#account-notice', { hasText: 'Đã lưu địa chỉ thư điện tử' }).waitFor();
+    assert.equal(await page.inputValue('#e-email'), 'thuha@sgddt.hungyen.gov.vn');
+    assert.match(await page.textContent('#email-form .form-text'), /Máy chủ chưa cấu hình gửi thư/);
+    await page.screenshot({ path: shots + 'account-email.png', fullPage: true });
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
   it('a user changes their own password from the account page', async () => {
     const { page, problems } = await newPage();
     await signIn(page, 'uyvien.hd');

@@ -7,18 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, call, login } from '../lib/server.mjs';
-
-const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-// POST multipart/form-data with one file, as a browser form would.
-async function upload(base, token, path, fields, name, bytes) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
-  form.append('file', new Blob([bytes]), name);
-  const res = await fetch(base + path, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
-  return { status: res.status, body: await res.json() };
-}
+import { startServer, call, login, upload, pdfBytes } from '../lib/server.mjs';
 
 // The text of a PDF as poppler's pdftotext reads it.
 function pdfText(bytes) {

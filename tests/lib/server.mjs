@@ -91,3 +91,15 @@ export async function login(base, loginName, password = demoPassword) {
   if (r.status !== 200) throw new Error(`login ${loginName} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return { token: r.body.token, csrf: r.body.csrf_token, cookie: r.headers.get('set-cookie').split(';')[0] };
 }
+
+// The smallest PDF libmagic takes for one, for documents uploaded in tests.
+export const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+// POST multipart/form-data with one file, as a browser form would.
+export async function upload(base, token, path, fields, name, bytes) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
+  form.append('file', new Blob([bytes]), name);
+  const res = await fetch(base + path, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+  return { status: res.status, body: await res.json() };
+}

@@ -1,6 +1,8 @@
-// POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me
+// POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me, POST /api/v1/me/password,
+// PUT /api/v1/me/email (the address notifications are e-mailed to; "" for none)
 #include <chrono>
 
+#include "app/mail.h"
 #include "app/manage_users.h"
 #include "app/sign_in.h"
 #include "web/json_io.h"
@@ -45,9 +47,19 @@ void RegisterAuth(Router& router, app::App& app, const ServerOptions& options) {
         auto changed = app::ChangeOwnPassword(app, req.Context(), *current, *password);
         return changed ? Response::NoContent() : ErrorResponse(changed.error());
     });
-    router.Get("/api/v1/me", Kind::kApi, [](Request& req) {
+    router.Put("/api/v1/me/email", Kind::kApi, [&app](Request& req) {
+        auto body = ParseJsonObject(req);
+        if (!body) return ErrorResponse(body.error());
+        auto email = StringField(*body, "email");
+        if (!email) return ErrorResponse(email.error());
+        auto set = app::SetOwnEmail(app, req.Context(), *email);
+        return set ? Response::NoContent() : ErrorResponse(set.error());
+    });
+    router.Get("/api/v1/me", Kind::kApi, [&app](Request& req) {
         if (auto refused = RequireSession(req)) return *refused;
-        return JsonOk({{"user", ActorJson(req.session->actor)},
+        auto user = ActorJson(req.session->actor);
+        user["email"] = app::OwnEmail(app, req.Context()).value_or("");
+        return JsonOk({{"user", user},
                        {"csrf_token", req.session->csrf_token},
                        {"expires_at", FormatIsoUtc(req.session->expires_at)}});
     });
