@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "app/awards.h"
 #include "app/catalog.h"
 #include "app/consultation.h"
 #include "app/council.h"
@@ -756,12 +757,102 @@ TEST_F(DossierWorkflow, ADecisionIsNumberedIssuedIntoTheAwardHistoryWithCertific
     EXPECT_EQ(app::MarkPrizeRecovered(*app_, As("chuyenvien"), cert.code).error().reason, "nothing_to_recover");
     EXPECT_EQ(app::VerifyCertificate(*app_, cert.code)->certificate.recovery, "recovered");
     EXPECT_EQ(AuditCount("award.revoke"), 1);
+    store_->Read([&](app::Repositories& r) {  // the award carries the revocation too
+        auto kept = r.awards.Find(cert.award);
+        EXPECT_EQ(kept->revoke_ground, "Luật Thi đua, khen thưởng 2022, Điều 93");
+        EXPECT_EQ(kept->revoke_decision, "5/QĐ-UBND ngày 10/01/2027");
+        EXPECT_EQ(kept->recovery, "recovered");
+    });
+    // An award a decision wrote cannot be deleted from the history, only revoked.
+    EXPECT_EQ(app::DeleteAward(*app_, As("canbo.truong"), cert.award).error().reason, "award_from_decision");
 
     // The next decision of the authority in the year takes the next number.
     auto other = Prepared();
     Put(other.id, "voted");
     EXPECT_EQ(app::RecordDecision(*app_, leader, other.id, {"20/12/2026", "Nguyễn Hữu Nghĩa", "", "", ""})->number_text,
               "2/QĐ-UBND");
+}
+
+TEST_F(DossierWorkflow, AnAwardEnteredByHandIsRevokedWithoutACertificate) {
+    auto officer = As("canbo.truong");
+    app::AwardInput in;
+    in.subject_type = "individual";
+    in.person = teachers_[1];
+    in.award_code = "BK_TINH";
+    in.year = "2023";
+    in.decision_number = "1520/QĐ-UBND";
+    in.decision_date = "15/03/2024";
+    in.authority = "UBND tỉnh Thái Bình";
+    in.prize_vnd = "1.170.000";
+    auto award = app::RecordAward(*app_, officer, in);
+    ASSERT_TRUE(award) << award.error().message;
+    auto counted = [&] {
+        int n = 0;
+        store_->Read([&](app::Repositories& r) {
+            auto person = r.people.Find(teachers_[1]);
+            for (const auto& a : app::PersonHistory(r, *person).awards) n += a.code == "BK_TINH" && a.year == 2023;
+        });
+        return n;
+    };
+    ASSERT_EQ(counted(), 1);
+    app::RevocationInput why{"Thành tích kê khai không đúng", "Luật Thi đua, khen thưởng 2022, Điều 93 khoản 1",
+                             "12/QĐ-UBND ngày 05/01/2027", true};
+
+    // Only the board's leader over the teacher's unit revokes; bad input changes nothing.
+    for (const auto* login : {"canbo.truong", "chuyenvien", "lanhdao.sgd", "canbo.xa"})
+        EXPECT_EQ(app::RevokeAward(*app_, As(login), award->id, why).error().code, ErrorCode::kForbidden) << login;
+    EXPECT_EQ(app::RevokeAward(*app_, As("lanhdao.ban"), award->id, {" ", "", "", true}).error().fields.size(), 3u);
+    EXPECT_EQ(app::RevokeAward(*app_, As("lanhdao.ban"), AwardId{999999}, why).error().reason, "award_not_found");
+    EXPECT_EQ(AuditCount("award.revoke"), 0);
+    ASSERT_TRUE(app::RevokeAward(*app_, As("lanhdao.ban"), award->id, why));
+    EXPECT_EQ(app::RevokeAward(*app_, As("lanhdao.ban"), award->id, why).error().reason, "already_revoked");
+    EXPECT_EQ(counted(), 0);  // no longer counts for eligibility
+    store_->Read([&](app::Repositories& r) {
+        auto kept = r.awards.Find(award->id);
+        ASSERT_TRUE(kept);  // nothing lost
+        EXPECT_TRUE(kept->revoked_at.has_value());
+        EXPECT_EQ(kept->revoked_reason, "Thành tích kê khai không đúng");
+        EXPECT_EQ(kept->revoke_ground, "Luật Thi đua, khen thưởng 2022, Điều 93 khoản 1");
+        EXPECT_EQ(kept->revoke_decision, "12/QĐ-UBND ngày 05/01/2027");
+        EXPECT_EQ(kept->recovery, "due");
+        EXPECT_FALSE(kept->recovered_at.has_value());
+    });
+    EXPECT_EQ(AuditCount("award.revoke"), 1);
+    // The school hears of it, with the prize to pay back and a link to the teacher's page.
+    auto told = app::ListNotifications(*app_, officer, false, 10);
+    ASSERT_TRUE(told);
+    ASSERT_FALSE(told->items.empty());
+    EXPECT_EQ(told->items.front().message,
+              fmt::format("Thu hồi Bằng khen của Chủ tịch UBND tỉnh của {} (quyết định 1520/QĐ-UBND): Thành tích kê "
+                          "khai không đúng. Thu hồi tiền thưởng 1.170.000 đồng.",
+                          award->subject_name));
+    EXPECT_EQ(told->items.front().link, fmt::format("/ca-nhan/{}#awards", teachers_[1].value));
+    // A revoked award stays in the history: it cannot be deleted.
+    EXPECT_EQ(app::DeleteAward(*app_, officer, award->id).error().reason, "award_revoked");
+
+    // The prize paid back: the board's leader or specialist records it, once.
+    EXPECT_EQ(app::MarkAwardPrizeRecovered(*app_, officer, award->id).error().code, ErrorCode::kForbidden);
+    ASSERT_TRUE(app::MarkAwardPrizeRecovered(*app_, As("chuyenvien"), award->id));
+    EXPECT_EQ(app::MarkAwardPrizeRecovered(*app_, As("chuyenvien"), award->id).error().reason, "nothing_to_recover");
+    store_->Read([&](app::Repositories& r) {
+        auto kept = r.awards.Find(award->id);
+        EXPECT_EQ(kept->recovery, "recovered");
+        EXPECT_TRUE(kept->recovered_at.has_value());
+    });
+    EXPECT_EQ(AuditCount("award.prize_recovered"), 1);
+
+    // A collective award without prize recovery: nothing to pay back.
+    app::AwardInput collective;
+    collective.subject_type = "collective";
+    collective.unit = school_;
+    collective.award_code = "BK_TINH";
+    collective.year = "2022";
+    auto school_award = app::RecordAward(*app_, officer, collective);
+    ASSERT_TRUE(school_award) << school_award.error().message;
+    ASSERT_TRUE(app::RevokeAward(*app_, As("lanhdao.ban"), school_award->id, why));
+    EXPECT_EQ(app::MarkAwardPrizeRecovered(*app_, As("lanhdao.ban"), school_award->id).error().reason,
+              "nothing_to_recover");
+    store_->Read([&](app::Repositories& r) { EXPECT_EQ(r.awards.Find(school_award->id)->recovery, ""); });
 }
 
 TEST_F(DossierWorkflow, NotificationsAreQueuedForEMailAndTriedAgainWhenTheServerRefuses) {

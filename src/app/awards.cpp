@@ -30,8 +30,9 @@ nlohmann::json AwardSnapshot(const AwardRecord& a) {
         {"source", a.source}};
 }
 
-// The unit whose grants decide who may record or remove the award.
-Result<UnitId> ScopeUnit(Repositories& repos, const AwardRecord& a) {
+}  // namespace
+
+Result<UnitId> AwardScopeUnit(Repositories& repos, const AwardRecord& a) {
     if (a.subject_type == "individual") {
         auto person = repos.people.Find(*a.person);
         if (!person)
@@ -47,8 +48,6 @@ Result<UnitId> ScopeUnit(Repositories& repos, const AwardRecord& a) {
                     fmt::format("Không tìm thấy đơn vị số {}.", a.unit->value));
     return *a.unit;
 }
-
-}  // namespace
 
 void CheckAwardInput(Checker& c, const AwardInput& in, AwardRecord& out) {
     out.subject_type =
@@ -96,7 +95,7 @@ Result<AwardRecord> RecordAwardIn(App& app, Repositories& repos, const RequestCo
     if (!c.ok()) return tl::unexpected(c.AsError());
     award.source = source;
     if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
-    auto scope = ScopeUnit(repos, award);
+    auto scope = AwardScopeUnit(repos, award);
     if (!scope) return tl::unexpected(scope.error());
     if (auto allowed = Authorize(repos.units, ctx, domain::Action::kManagePeople, *scope); !allowed)
         return tl::unexpected(allowed.error());
@@ -143,10 +142,19 @@ Status DeleteAward(App& app, const RequestContext& ctx, AwardId id) {
             return (out = Fail(ErrorCode::kNotFound, "award_not_found",
                                fmt::format("Không tìm thấy khen thưởng số {}.", id.value))),
                    false;
-        auto scope = ScopeUnit(repos, *award);
+        auto scope = AwardScopeUnit(repos, *award);
         if (!scope) return (out = tl::unexpected(scope.error())), false;
         if (auto allowed = Authorize(repos.units, ctx, domain::Action::kManagePeople, *scope); !allowed)
             return (out = tl::unexpected(allowed.error())), false;
+        if (award->source == "decision")  // its certificate and decision stand: it can only be revoked
+            return (out = Fail(ErrorCode::kConflict, "award_from_decision",
+                               "Khen thưởng này do một quyết định trong hệ thống ghi nên không xoá được; nếu "
+                               "khen thưởng sai, lãnh đạo Ban Thi đua – Khen thưởng thu hồi khen thưởng.")),
+                   false;
+        if (award->revoked_at)  // the revocation is part of the record
+            return (out = Fail(ErrorCode::kConflict, "award_revoked",
+                               "Khen thưởng đã bị thu hồi được giữ lại trong lịch sử, không xoá được.")),
+                   false;
         repos.awards.Delete(id);
         RecordChange(repos, app.clock, ctx,
                      {"award.delete", "award", std::to_string(id.value), AwardSnapshot(*award), nullptr});

@@ -35,5 +35,8 @@ Result<AwardRecord> RecordAward(App& app, const RequestContext& ctx, const Award
 Result<AwardRecord> RecordAwardIn(App& app, Repositories& repos, const RequestContext& ctx, const AwardInput& in,
                                   const std::string& source);
 Status DeleteAward(App& app, const RequestContext& ctx, AwardId id);
+// The unit whose grants decide who may record, remove or revoke the award: the person's current
+// unit, the collective, or the household's commune.
+Result<UnitId> AwardScopeUnit(Repositories& repos, const AwardRecord& award);
 
 }  // namespace tdkt::app

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/audit_log.h"
+#include "app/awards.h"
 #include "app/catalog.h"
 #include "app/dossier_rules.h"
 #include "app/notifications.h"
@@ -13,6 +14,7 @@
 #include "app/validation.h"
 #include "core/crypto.h"
 #include "core/text.h"
+#include "domain/award_codes.h"
 #include "domain/codes.h"
 #include "domain/place_names.h"
 #include "domain/prize.h"
@@ -256,75 +258,154 @@ Result<Held> BoardCertificate(Repositories& repos, const RequestContext& ctx, co
     return Held{*c, *d, *dossier};
 }
 
+// An award and whoever may act on its revocation: for an award a decision wrote, the board that
+// issued the certificate; for one entered by hand or imported, the board over the subject's unit.
+struct Revocable {
+    AwardRecord award;
+    std::optional<Held> held;
+    UnitId notify;                     // whose leaders and officers are told
+    std::optional<DossierId> dossier;  // the notification's dossier
+    std::string link, award_name;
+};
+
+Result<Revocable> FindRevocable(Repositories& repos, const RequestContext& ctx, AwardId id,
+                                std::initializer_list<domain::Role> roles) {
+    auto award = repos.awards.Find(id);
+    if (!award)
+        return Fail(ErrorCode::kNotFound, "award_not_found",
+                    fmt::format("Không tìm thấy khen thưởng số {}.", id.value));
+    Revocable r{*award, std::nullopt, UnitId{}, std::nullopt, "", ""};
+    const auto* code = domain::FindAwardCode(award->award_code);
+    r.award_name = code ? std::string(code->name) : award->award_code;
+    if (auto certificate = repos.decisions.CertificateByAward(id)) {
+        auto held = BoardCertificate(repos, ctx, certificate->code, roles);
+        if (!held) return tl::unexpected(held.error());
+        r.notify = held->dossier.unit;
+        r.dossier = held->dossier.id;
+        r.link = fmt::format("/xac-minh/{}", certificate->code);
+        r.award_name = certificate->award_name;
+        r.held = std::move(*held);
+        return r;
+    }
+    auto scope = AwardScopeUnit(repos, *award);
+    if (!scope) return tl::unexpected(scope.error());
+    bool allowed = std::any_of(roles.begin(), roles.end(),
+                               [&](domain::Role role) { return HoldsRole(repos.units, ctx, role, *scope); });
+    if (!allowed)
+        return Fail(ErrorCode::kForbidden, "role_not_allowed",
+                    "Chỉ lãnh đạo Ban Thi đua – Khen thưởng thực hiện việc này.");
+    r.notify = *scope;
+    r.link = award->person ? fmt::format("/ca-nhan/{}#awards", award->person->value)
+                           : fmt::format("/don-vi/{}#unit-awards", award->unit->value);
+    return r;
+}
+
+std::optional<AwardId> CertificateAward(App& app, const std::string& code) {
+    std::optional<AwardId> out;
+    app.store.Read([&](Repositories& repos) {
+        if (auto c = repos.decisions.CertificateByCode(code)) out = c->award;
+    });
+    return out;
+}
+
 }  // namespace
 
-Status RevokeCertificate(App& app, const RequestContext& ctx, const std::string& code, const RevocationInput& in) {
+Status RevokeAward(App& app, const RequestContext& ctx, AwardId id, const RevocationInput& in) {
     if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
     Checker c;
     std::string reason = c.Text("reason", "Lý do thu hồi", in.reason, true, 1000);
     std::string ground = c.Text("legal_ground", "Căn cứ pháp lý", in.legal_ground, true, 300);
     std::string decision = c.Text("decision", "Quyết định thu hồi", in.decision, true, 200);
     if (!c.ok()) return tl::unexpected(c.AsError());
-    Status out = Fail(ErrorCode::kNotFound, "certificate_not_found", "Không có khen thưởng này.");
+    Status out = Fail(ErrorCode::kNotFound, "award_not_found", "Không có khen thưởng này.");
     app.store.Write([&](Repositories& repos) {
-        auto held = BoardCertificate(repos, ctx, code, {domain::Role::kBoardLeader});
-        if (!held) return (out = tl::unexpected(held.error())), false;
-        if (held->certificate.revoked_at)
+        auto target = FindRevocable(repos, ctx, id, {domain::Role::kBoardLeader});
+        if (!target) return (out = tl::unexpected(target.error())), false;
+        auto revoked = target->award;
+        if (revoked.revoked_at)
             return (out = Fail(ErrorCode::kConflict, "already_revoked", "Khen thưởng này đã bị thu hồi.")), false;
-        auto revoked = held->certificate;
-        revoked.revoke_reason = reason;
+        revoked.revoked_reason = reason;
         revoked.revoke_ground = ground;
         revoked.revoke_decision = decision;
         revoked.recovery = in.recover_prize && revoked.prize_vnd > 0 ? "due" : "";
         std::string at = FormatIsoUtc(app.clock.Now());
-        if (!repos.decisions.Revoke(revoked, at))
+        if (!repos.awards.Revoke(revoked, at))
             return (out = Fail(ErrorCode::kConflict, "already_revoked", "Khen thưởng này đã bị thu hồi.")), false;
+        std::string certificate, from;
+        if (target->held) {
+            auto marked = target->held->certificate;
+            marked.revoke_reason = reason;
+            marked.revoke_ground = ground;
+            marked.revoke_decision = decision;
+            marked.recovery = revoked.recovery;
+            repos.decisions.Revoke(marked, at);
+            certificate = marked.code;
+            from = target->held->decision.number_text;
+        } else {
+            from = revoked.decision_number;
+        }
         RecordChange(repos, app.clock, ctx,
                      {"award.revoke",
                       "award",
-                      std::to_string(revoked.award.value),
+                      std::to_string(revoked.id.value),
                       {{"revoked", false}},
                       {{"revoked", true},
-                       {"certificate", code},
+                       {"certificate", certificate.empty() ? nlohmann::json(nullptr) : nlohmann::json(certificate)},
                        {"reason", reason},
                        {"legal_ground", ground},
                        {"decision", decision},
                        {"recovery", revoked.recovery},
                        {"prize_vnd", revoked.prize_vnd}}});
-        NotifyHolders(app, repos, ctx, {domain::Role::kUnitLeader, domain::Role::kUnitOfficer}, held->dossier.unit,
-                      held->dossier.id,
-                      fmt::format("Thu hồi {} của {} (quyết định {}): {}.{}", revoked.award_name,
-                                  revoked.recipient_name, held->decision.number_text, reason,
-                                  revoked.recovery == "due" ? fmt::format(" Thu hồi tiền thưởng {} đồng.",
-                                                                          text::FormatNumberVi(revoked.prize_vnd))
-                                                            : ""),
-                      fmt::format("/xac-minh/{}", code));
+        NotifyHolders(
+            app, repos, ctx, {domain::Role::kUnitLeader, domain::Role::kUnitOfficer}, target->notify, target->dossier,
+            fmt::format("Thu hồi {} của {}{}: {}.{}", target->award_name, revoked.subject_name,
+                        from.empty() ? "" : fmt::format(" (quyết định {})", from), reason,
+                        revoked.recovery == "due"
+                            ? fmt::format(" Thu hồi tiền thưởng {} đồng.", text::FormatNumberVi(revoked.prize_vnd))
+                            : ""),
+            target->link);
         out = {};
         return true;
     });
     return out;
 }
 
-Status MarkPrizeRecovered(App& app, const RequestContext& ctx, const std::string& code) {
+Status MarkAwardPrizeRecovered(App& app, const RequestContext& ctx, AwardId id) {
     if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
-    Status out = Fail(ErrorCode::kNotFound, "certificate_not_found", "Không có khen thưởng này.");
+    Status out = Fail(ErrorCode::kNotFound, "award_not_found", "Không có khen thưởng này.");
     app.store.Write([&](Repositories& repos) {
-        auto held = BoardCertificate(repos, ctx, code, {domain::Role::kBoardLeader, domain::Role::kBoardSpecialist});
-        if (!held) return (out = tl::unexpected(held.error())), false;
-        if (!repos.decisions.MarkRecovered(held->certificate.id, FormatIsoUtc(app.clock.Now())))
+        auto target = FindRevocable(repos, ctx, id, {domain::Role::kBoardLeader, domain::Role::kBoardSpecialist});
+        if (!target) return (out = tl::unexpected(target.error())), false;
+        std::string at = FormatIsoUtc(app.clock.Now());
+        if (!repos.awards.MarkRecovered(id, at))
             return (out = Fail(ErrorCode::kConflict, "nothing_to_recover",
                                "Khen thưởng này không có tiền thưởng phải thu hồi, hoặc đã thu hồi xong.")),
                    false;
+        if (target->held) repos.decisions.MarkRecovered(target->held->certificate.id, at);
         RecordChange(repos, app.clock, ctx,
                      {"award.prize_recovered",
                       "award",
-                      std::to_string(held->certificate.award.value),
+                      std::to_string(id.value),
                       {{"recovery", "due"}},
-                      {{"recovery", "recovered"}, {"prize_vnd", held->certificate.prize_vnd}}});
+                      {{"recovery", "recovered"}, {"prize_vnd", target->award.prize_vnd}}});
         out = {};
         return true;
     });
     return out;
+}
+
+Status RevokeCertificate(App& app, const RequestContext& ctx, const std::string& code, const RevocationInput& in) {
+    auto award = CertificateAward(app, code);
+    if (!award)
+        return Fail(ErrorCode::kNotFound, "certificate_not_found", fmt::format("Không có khen thưởng mã «{}».", code));
+    return RevokeAward(app, ctx, *award, in);
+}
+
+Status MarkPrizeRecovered(App& app, const RequestContext& ctx, const std::string& code) {
+    auto award = CertificateAward(app, code);
+    if (!award)
+        return Fail(ErrorCode::kNotFound, "certificate_not_found", fmt::format("Không có khen thưởng mã «{}».", code));
+    return MarkAwardPrizeRecovered(app, ctx, *award);
 }
 
 }  // namespace tdkt::app

@@ -52,11 +52,16 @@ struct RevocationInput {
     bool recover_prize = true;  // the prize is to be recovered
 };
 
-// Revokes the award behind a certificate (the board's leader): the award stays in the history,
-// marked revoked, and no longer counts for eligibility; the verification page says revoked; the
-// prize to recover is tracked. Audited; the proposing unit is notified.
-Status RevokeCertificate(App& app, const RequestContext& ctx, const std::string& code, const RevocationInput& in);
+// Revokes an award (the board's leader): the award stays in the history, marked revoked, and no
+// longer counts for eligibility; the prize to recover is tracked. Audited; the unit is notified.
+// An award a decision wrote is revoked by the board that issued its certificate, and the
+// verification page then says revoked; one entered by hand or imported, by the board's leader
+// over the subject's unit.
+Status RevokeAward(App& app, const RequestContext& ctx, AwardId id, const RevocationInput& in);
 // The revoked prize has been paid back (the board's leader or specialist).
+Status MarkAwardPrizeRecovered(App& app, const RequestContext& ctx, AwardId id);
+// The same through the certificate's code (its QR code).
+Status RevokeCertificate(App& app, const RequestContext& ctx, const std::string& code, const RevocationInput& in);
 Status MarkPrizeRecovered(App& app, const RequestContext& ctx, const std::string& code);
 
 }  // namespace tdkt::app

@@ -520,6 +520,8 @@ Result<UnitDetail> GetUnitDetail(App& app, const RequestContext& ctx, UnitId id)
         d.current_members = repos.people.CountCurrentMembers(id);
         d.can_manage_units = Authorize(repos.units, ctx, domain::Action::kManageUnits, id).has_value();
         d.can_manage_people = Authorize(repos.units, ctx, domain::Action::kManagePeople, id).has_value();
+        d.can_revoke = HoldsRole(repos.units, ctx, domain::Role::kBoardLeader, id);
+        d.can_recover = d.can_revoke || HoldsRole(repos.units, ctx, domain::Role::kBoardSpecialist, id);
         out = std::move(d);
     });
     return out;

@@ -76,6 +76,8 @@ struct UnitDetail {
     std::int64_t current_members = 0;
     bool can_manage_units = false;
     bool can_manage_people = false;
+    bool can_revoke = false;   // the board's leader over the unit: revoke its own awards (RevokeAward)
+    bool can_recover = false;  // … or a board specialist: a revoked prize paid back
 };
 
 Result<UnitDetail> GetUnitDetail(App& app, const RequestContext& ctx, UnitId unit);

@@ -327,6 +327,10 @@ Result<PersonFile> GetPersonFile(App& app, const RequestContext& ctx, PersonId i
         f.initiatives = repos.records.Initiatives(id);
         f.awards = repos.awards.ForPerson(id);
         f.can_edit = AuthorizePerson(repos.units, ctx, domain::Action::kManagePeople, *person).has_value();
+        if (person->unit) {
+            f.can_revoke = HoldsRole(repos.units, ctx, domain::Role::kBoardLeader, *person->unit);
+            f.can_recover = f.can_revoke || HoldsRole(repos.units, ctx, domain::Role::kBoardSpecialist, *person->unit);
+        }
         out = std::move(f);
     });
     return out;

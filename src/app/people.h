@@ -75,6 +75,8 @@ struct PersonFile {
     std::vector<Initiative> initiatives;
     std::vector<AwardRecord> awards;
     bool can_edit = false;
+    bool can_revoke = false;   // the board's leader over the person's unit (RevokeAward)
+    bool can_recover = false;  // … or a board specialist: a revoked prize paid back
 };
 
 Result<PersonFile> GetPersonFile(App& app, const RequestContext& ctx, PersonId id);

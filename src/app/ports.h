@@ -191,6 +191,9 @@ struct AwardRecord {
     std::string subject_name;               // filled by reads: the person, unit or household
     std::optional<std::string> revoked_at;  // revoked (Luật Điều 93): kept, no longer counted
     std::string revoked_reason;
+    std::string revoke_ground, revoke_decision;
+    std::string recovery;  // "" | due | recovered: the prize to recover after a revocation
+    std::optional<std::string> recovered_at;
 };
 
 // A nomination dossier (docs/workflow.md): its proposing unit, the board that receives it and where
@@ -535,6 +538,10 @@ class AwardRepository {
     // Collective and household awards of these units, newest year first.
     virtual std::vector<AwardRecord> ForUnits(const std::vector<UnitId>& units) = 0;
     virtual bool Delete(AwardId id) = 0;
+    // Marks the award revoked with `revoked`'s revoke_* fields and recovery (false when already revoked).
+    virtual bool Revoke(const AwardRecord& revoked, const std::string& at) = 0;
+    // The revoked prize has been paid back (false when none was due).
+    virtual bool MarkRecovered(AwardId id, const std::string& at) = 0;
 };
 
 class DossierRepository {
@@ -659,7 +666,9 @@ class DecisionRepository {
     virtual std::int64_t AddCertificate(const CertificateRecord& certificate) = 0;
     virtual std::vector<CertificateRecord> Certificates(std::int64_t decision) = 0;
     virtual std::optional<CertificateRecord> CertificateByCode(const std::string& code) = 0;
-    // Marks the certificate and its award revoked (false when already revoked).
+    virtual std::optional<CertificateRecord> CertificateByAward(AwardId award) = 0;
+    // Marks the certificate revoked (false when already revoked); its award is revoked through
+    // AwardRepository::Revoke in the same transaction.
     virtual bool Revoke(const CertificateRecord& revoked, const std::string& at) = 0;
     virtual bool MarkRecovered(std::int64_t certificate, const std::string& at) = 0;
 };

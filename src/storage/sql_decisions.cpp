@@ -182,8 +182,14 @@ std::optional<app::CertificateRecord> SqlDecisionRepository::CertificateByCode(c
     return rows.empty() ? std::nullopt : std::optional(rows.front());
 }
 
+std::optional<app::CertificateRecord> SqlDecisionRepository::CertificateByAward(AwardId award) {
+    long long id = award.value;
+    auto rows = QueryCertificates(s_, "WHERE award_id = :a", [&](soci::statement& st) { st.exchange(soci::use(id)); });
+    return rows.empty() ? std::nullopt : std::optional(rows.front());
+}
+
 bool SqlDecisionRepository::Revoke(const app::CertificateRecord& c, const std::string& at) {
-    long long id = c.id, award = c.award.value;
+    long long id = c.id;
     auto changed = ExecCount(s_,
                              "UPDATE certificates SET revoked_at = :a, revoke_reason = :r, revoke_ground = :g, "
                              "revoke_decision = :d, recovery = :rc WHERE id = :id AND revoked_at IS NULL",
@@ -195,10 +201,7 @@ bool SqlDecisionRepository::Revoke(const app::CertificateRecord& c, const std::s
                                  st.exchange(soci::use(c.recovery));
                                  st.exchange(soci::use(id));
                              });
-    if (changed != 1) return false;
-    s_ << "UPDATE awards SET revoked_at = :a, revoked_reason = :r WHERE id = :id", soci::use(at),
-        soci::use(c.revoke_reason), soci::use(award);
-    return true;
+    return changed == 1;
 }
 
 bool SqlDecisionRepository::MarkRecovered(std::int64_t certificate, const std::string& at) {

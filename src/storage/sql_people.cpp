@@ -537,7 +537,8 @@ namespace {
 constexpr const char* kAwardColumns =
     "SELECT a.id, a.subject_type, a.person_id, a.unit_id, a.household_name, a.award_code, a.year, a.kind, "
     "a.decision_number, a.decision_date, a.authority, a.prize_vnd, a.source, a.note, a.created_at, a.revoked_at, "
-    "a.revoked_reason, CASE WHEN a.subject_type = 'individual' THEN COALESCE(p.full_name, '') WHEN a.subject_type = "
+    "a.revoked_reason, a.revoke_ground, a.revoke_decision, a.recovery, a.recovered_at, CASE WHEN a.subject_type = "
+    "'individual' THEN COALESCE(p.full_name, '') WHEN a.subject_type = "
     "'household' THEN "
     "a.household_name ELSE COALESCE(u.name, '') END FROM awards a LEFT JOIN people p ON p.id = a.person_id LEFT JOIN "
     "units u ON u.id = a.unit_id ";
@@ -547,7 +548,7 @@ std::vector<app::AwardRecord> QueryAwards(soci::session& s, const std::string& s
     long long id = 0, prize = 0;
     int year = 0;
     NullableId person, unit;
-    NullableText decided, revoked;
+    NullableText decided, revoked, recovered;
     app::AwardRecord a;
     std::vector<app::AwardRecord> out;
     ForEachRow(
@@ -570,6 +571,10 @@ std::vector<app::AwardRecord> QueryAwards(soci::session& s, const std::string& s
             st.exchange(soci::into(a.created_at));
             st.exchange(soci::into(revoked.value, revoked.ind));
             st.exchange(soci::into(a.revoked_reason));
+            st.exchange(soci::into(a.revoke_ground));
+            st.exchange(soci::into(a.revoke_decision));
+            st.exchange(soci::into(a.recovery));
+            st.exchange(soci::into(recovered.value, recovered.ind));
             st.exchange(soci::into(a.subject_name));
             bind_use(st);
         },
@@ -577,6 +582,7 @@ std::vector<app::AwardRecord> QueryAwards(soci::session& s, const std::string& s
             app::AwardRecord r = a;
             r.id = AwardId{id};
             r.revoked_at = revoked.ind == soci::i_ok ? std::optional(revoked.value) : std::nullopt;
+            r.recovered_at = recovered.ind == soci::i_ok ? std::optional(recovered.value) : std::nullopt;
             r.person = person.As<PersonId>();
             r.unit = unit.As<UnitId>();
             r.year = year;
@@ -641,6 +647,31 @@ bool SqlAwardRepository::Delete(AwardId id) {
               [&](soci::statement& st) { st.exchange(soci::use(value)); });
     return ExecCount(s_, "DELETE FROM awards WHERE id = :id",
                      [&](soci::statement& st) { st.exchange(soci::use(value)); }) > 0;
+}
+
+bool SqlAwardRepository::Revoke(const app::AwardRecord& a, const std::string& at) {
+    long long id = a.id.value;
+    return ExecCount(s_,
+                     "UPDATE awards SET revoked_at = :a, revoked_reason = :r, revoke_ground = :g, revoke_decision = "
+                     ":d, recovery = :rc WHERE id = :id AND revoked_at IS NULL",
+                     [&](soci::statement& st) {
+                         st.exchange(soci::use(at));
+                         st.exchange(soci::use(a.revoked_reason));
+                         st.exchange(soci::use(a.revoke_ground));
+                         st.exchange(soci::use(a.revoke_decision));
+                         st.exchange(soci::use(a.recovery));
+                         st.exchange(soci::use(id));
+                     }) == 1;
+}
+
+bool SqlAwardRepository::MarkRecovered(AwardId award, const std::string& at) {
+    long long id = award.value;
+    return ExecCount(s_,
+                     "UPDATE awards SET recovery = 'recovered', recovered_at = :a WHERE id = :id AND recovery = 'due'",
+                     [&](soci::statement& st) {
+                         st.exchange(soci::use(at));
+                         st.exchange(soci::use(id));
+                     }) == 1;
 }
 
 }  // namespace tdkt::storage

@@ -130,6 +130,8 @@ class SqlAwardRepository final : public app::AwardRepository {
     std::vector<app::AwardRecord> ForPerson(PersonId person) override;
     std::vector<app::AwardRecord> ForUnits(const std::vector<UnitId>& units) override;
     bool Delete(AwardId id) override;
+    bool Revoke(const app::AwardRecord& revoked, const std::string& at) override;
+    bool MarkRecovered(AwardId id, const std::string& at) override;
 
   private:
     soci::session& s_;
@@ -251,6 +253,7 @@ class SqlDecisionRepository final : public app::DecisionRepository {
     std::int64_t AddCertificate(const app::CertificateRecord& certificate) override;
     std::vector<app::CertificateRecord> Certificates(std::int64_t decision) override;
     std::optional<app::CertificateRecord> CertificateByCode(const std::string& code) override;
+    std::optional<app::CertificateRecord> CertificateByAward(AwardId award) override;
     bool Revoke(const app::CertificateRecord& revoked, const std::string& at) override;
     bool MarkRecovered(std::int64_t certificate, const std::string& at) override;
 

@@ -155,23 +155,32 @@ nlohmann::json InitiativeJson(const app::Initiative& i) {
 
 nlohmann::json AwardJson(const app::AwardRecord& a) {
     const auto* code = domain::FindAwardCode(a.award_code);
-    return {{"id", a.id.value},
-            {"subject_type", a.subject_type},
-            {"person_id", IdJson(a.person)},
-            {"unit_id", IdJson(a.unit)},
-            {"household_name", a.household_name},
-            {"subject_name", a.subject_name},
-            {"award_code", a.award_code},
-            {"award_name", code ? std::string(code->name) : a.award_code},
-            {"year", a.year},
-            {"kind", a.kind},
-            {"kind_label", domain::AwardKinds().Label(a.kind)},
-            {"decision_number", a.decision_number},
-            {"decision_date", DateJson(a.decision_date)},
-            {"authority", a.authority},
-            {"prize_vnd", a.prize_vnd},
-            {"source", a.source},
-            {"note", a.note}};
+    return {
+        {"id", a.id.value},
+        {"subject_type", a.subject_type},
+        {"person_id", IdJson(a.person)},
+        {"unit_id", IdJson(a.unit)},
+        {"household_name", a.household_name},
+        {"subject_name", a.subject_name},
+        {"award_code", a.award_code},
+        {"award_name", code ? std::string(code->name) : a.award_code},
+        {"year", a.year},
+        {"kind", a.kind},
+        {"kind_label", domain::AwardKinds().Label(a.kind)},
+        {"decision_number", a.decision_number},
+        {"decision_date", DateJson(a.decision_date)},
+        {"authority", a.authority},
+        {"prize_vnd", a.prize_vnd},
+        {"source", a.source},
+        {"note", a.note},
+        {"revocation", a.revoked_at ? nlohmann::json{{"revoked_at", *a.revoked_at},
+                                                     {"reason", a.revoked_reason},
+                                                     {"legal_ground", a.revoke_ground},
+                                                     {"decision", a.revoke_decision},
+                                                     {"recovery", a.recovery},
+                                                     {"recovered_at", a.recovered_at ? nlohmann::json(*a.recovered_at)
+                                                                                     : nlohmann::json(nullptr)}}
+                                    : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json GrantsJson(const std::vector<app::RoleGrant>& grants) {

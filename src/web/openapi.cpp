@@ -52,6 +52,16 @@ json QueryParam(const std::string& name, const std::string& type, const std::str
 
 json Body(const json& schema) { return {{"required", true}, {"content", JsonContent(schema)}}; }
 
+json RevocationBody() {
+    return Body({{"type", "object"},
+                 {"required", {"reason", "legal_ground", "decision"}},
+                 {"properties",
+                  {{"reason", {{"type", "string"}}},
+                   {"legal_ground", {{"type", "string"}}},
+                   {"decision", {{"type", "string"}}},
+                   {"recover_prize", {{"type", "boolean"}}}}}});
+}
+
 // A council's rules; on creation its unit too. Numbers may be sent as text, as a form types them.
 json CouncilSchema(bool create) {
     json props{{"name", {{"type", "string"}}},
@@ -814,17 +824,21 @@ json Paths() {
                       "verification page says revoked; the prize to recover is tracked",
                       "decisions", Merge(Ok(204, "revoked"), ErrorResponses({400, 401, 403, 404, 409, 422})),
                       {{"parameters", json::array({PathParam("code", "certificate code")})},
-                       {"requestBody", Body({{"type", "object"},
-                                             {"required", {"reason", "legal_ground", "decision"}},
-                                             {"properties",
-                                              {{"reason", {{"type", "string"}}},
-                                               {"legal_ground", {{"type", "string"}}},
-                                               {"decision", {{"type", "string"}}},
-                                               {"recover_prize", {{"type", "boolean"}}}}}})}})}}},
+                       {"requestBody", RevocationBody()}})}}},
         {"/api/v1/certificates/{code}/recovered",
          {{"post", Op("The revoked award's prize has been paid back", "decisions",
                       Merge(Ok(204, "recorded"), ErrorResponses({401, 403, 404, 409})),
                       {{"parameters", json::array({PathParam("code", "certificate code")})}})}}},
+        {"/api/v1/awards/{id}/revoke",
+         {{"post",
+           Op("The board's leader revokes any award, also one entered by hand or imported (Luật Điều 93): "
+              "kept in the history, no longer counted; the prize to recover is tracked",
+              "awards", Merge(Ok(204, "revoked"), ErrorResponses({400, 401, 403, 404, 409, 422})),
+              {{"parameters", json::array({PathParam("id", "award id")})}, {"requestBody", RevocationBody()}})}}},
+        {"/api/v1/awards/{id}/recovered",
+         {{"post", Op("A revoked award's prize has been paid back (the board's leader or specialist)", "awards",
+                      Merge(Ok(204, "recorded"), ErrorResponses({401, 403, 404, 409})),
+                      {{"parameters", json::array({PathParam("id", "award id")})}})}}},
         {"/api/v1/notifications",
          {{"get", Op("The signed-in user's notifications, newest first, and the unread count", "notifications",
                      Merge(Ok(200, "notifications",
@@ -869,8 +883,8 @@ json Paths() {
                   {{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}}}})}}},
         {"/api/v1/awards/{id}",
-         {{"delete", Op("Remove an award recorded by mistake", "awards",
-                        Merge(Ok(204, "removed"), ErrorResponses({401, 403, 404})),
+         {{"delete", Op("Remove an award recorded by mistake (not one a decision wrote: revoke that)", "awards",
+                        Merge(Ok(204, "removed"), ErrorResponses({401, 403, 404, 409})),
                         {{"parameters", json::array({PathParam("id", "award id")})}})}}},
         {"/api/v1/users",
          {{"get",

@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
+#include "app/decisions.h"
 #include "app/organisation.h"
 #include "core/text.h"
+#include "domain/award_codes.h"
 #include "web/error_mapper.h"
 #include "web/url.h"
 
@@ -142,6 +146,40 @@ std::string DateVi(const std::optional<Date>& d) { return d ? FormatDateVi(*d) :
 std::string WhenVi(const std::string& iso_utc) {
     auto t = ParseIsoUtc(iso_utc);
     return t ? FormatDateTimeVi(*t) : iso_utc;
+}
+
+Status AwardRevocationPost(app::App& app, const Request& req) {
+    AwardId award{std::stoll(req.captures[2])};
+    if (req.captures[1] == "thu-hoi")
+        return app::RevokeAward(
+            app, req.Context(), award,
+            {req.Param("reason"), req.Param("legal_ground"), req.Param("decision"), req.Param("recover_prize") == "1"});
+    return app::MarkAwardPrizeRecovered(app, req.Context(), award);
+}
+
+nlohmann::json AwardRowJson(const app::AwardRecord& a, const std::string& base, bool can_revoke, bool can_recover) {
+    const auto* code = domain::FindAwardCode(a.award_code);
+    bool revoked = a.revoked_at.has_value();
+    return {{"year", std::to_string(a.year)},
+            {"award", code ? std::string(code->name) : a.award_code},
+            {"award_id", std::to_string(a.id.value)},
+            {"kind", std::string(domain::AwardKinds().Label(a.kind))},
+            {"subject", a.subject_name},
+            {"decision", a.decision_number},
+            {"date", DateVi(a.decision_date)},
+            {"authority", a.authority},
+            {"prize", a.prize_vnd ? text::FormatNumberVi(a.prize_vnd) : ""},
+            {"from_decision", a.source == "decision"},
+            {"revoked", revoked},
+            {"revoked_on", revoked ? WhenVi(*a.revoked_at).substr(0, 10) : ""},
+            {"revoked_reason", a.revoked_reason},
+            {"revoke_ground", a.revoke_ground},
+            {"revoke_decision", a.revoke_decision},
+            {"recovery_due", a.recovery == "due"},
+            {"recovered_on", a.recovered_at ? WhenVi(*a.recovered_at).substr(0, 10) : ""},
+            {"revoke_action", can_revoke && !revoked ? fmt::format("{}/thu-hoi/{}", base, a.id.value) : ""},
+            {"recover_action",
+             can_recover && a.recovery == "due" ? fmt::format("{}/da-nop-lai/{}", base, a.id.value) : ""}};
 }
 
 nlohmann::json UnitOptions(app::App& app, const Request& req, std::optional<std::int64_t> selected) {

@@ -46,4 +46,12 @@ int YearParam(const Request& req, int fallback);
 nlohmann::json CandidateJson(const app::Candidate& c);
 nlohmann::json VerdictJson(const domain::Verdict& v, const std::string& code, const std::string& award_name);
 
+// One row of an award history table (person and unit pages), with what {{>award_revocation}} needs:
+// the revocation if any, and the revoke / prize-recovered actions under `base` ("/ca-nhan/12") when
+// the viewer may take them.
+// POST …/thu-hoi/{award} (reason, legal_ground, decision, recover_prize=1) or …/da-nop-lai/{award}:
+// captures[1] is the action, captures[2] the award.
+Status AwardRevocationPost(app::App& app, const Request& req);
+nlohmann::json AwardRowJson(const app::AwardRecord& a, const std::string& base, bool can_revoke, bool can_recover);
+
 }  // namespace tdkt::web

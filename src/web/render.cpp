@@ -68,7 +68,7 @@ constexpr NavItem kNav[] = {
     {"/nhat-ky", "Nhật ký hệ thống", "bi-journal-text", domain::Action::kViewAudit},
 };
 
-constexpr std::string_view kPartials[] = {"eligibility_panel"};
+constexpr std::string_view kPartials[] = {"eligibility_panel", "award_revocation"};
 
 nlohmann::json Shell(const Request& req, const PageMeta& meta) {
     nlohmann::json shell{{"title", meta.title}, {"breadcrumbs", meta.breadcrumbs}};

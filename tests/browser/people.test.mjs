@@ -197,4 +197,47 @@ describe('people in Chromium', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+  it('the board\'s leader revokes an imported award on the person page; the specialist records the prize paid back', async () => {
+    const open = async (login) => {
+      const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      page.on('dialog', (d) => d.accept());
+      await page.goto(server.url + '/ca-nhan?q=dang+thi+dao');
+      await page.fill('#login', login);
+      await page.fill('#password', demoPassword);
+      await page.click('#login-form button[type=submit]');
+      await page.locator('#people-table a', { hasText: 'Đặng Thị Đào' }).first().click();
+      await page.waitForSelector('#person-name');
+      return { context, page };
+    };
+    const year2022 = (page) => page.locator('#awards tr[data-award]').filter({ has: page.locator('td:first-child', { hasText: /^2022$/ }) });
+    const leader = await open('lanhdao.ban');
+    let row = year2022(leader.page);
+    assert.equal(await row.count(), 1);
+    assert.equal(await row.locator('[data-revoked]').count(), 0);
+    await row.locator('summary').click();
+    await row.locator('textarea[name=reason]').fill('Thành tích năm 2022 kê khai không đúng');
+    assert.equal(await row.locator('input[name=legal_ground]').inputValue(), 'Luật Thi đua, khen thưởng 2022, Điều 93');
+    await row.locator('input[name=decision]').fill('12/QĐ-UBND ngày 05/01/2027');
+    assert.equal(await row.locator('label', { hasText: 'Thu hồi tiền thưởng 450.000 đồng' }).count(), 1);
+    await row.locator('button[type=submit]').click();
+    row = year2022(leader.page);
+    await row.locator('[data-revoked]').waitFor();
+    assert.match(await row.locator('[data-revoked]').textContent(), /Thành tích năm 2022 kê khai không đúng/);
+    assert.match(await row.locator('[data-recovery="due"]').textContent(), /Phải nộp lại tiền thưởng 450\.000 đồng/);
+    assert.equal(await row.locator('summary').count(), 0);  // no second revocation
+    assert.deepEqual(await leader.page.locator('#timeline-table [data-revoked-title]').allTextContents(), ['Lao động tiên tiến · đã thu hồi']);
+    await leader.page.screenshot({ path: shots + 'award-revoked.png', fullPage: true });
+    await leader.context.close();
+
+    // The specialist cannot revoke, but records the prize paid back.
+    const specialist = await open('chuyenvien');
+    assert.equal(await specialist.page.locator('#awards summary').count(), 0);
+    row = year2022(specialist.page);
+    await row.locator('button[data-recovered]').click();
+    await specialist.page.locator('#awards [data-recovery="recovered"]').waitFor();
+    assert.match(await specialist.page.textContent('#awards [data-recovery="recovered"]'), /^Đã nộp lại tiền thưởng ngày \d\d\/\d\d\/\d{4}$/);
+    assert.equal(await specialist.page.locator('#awards [data-recovery="due"]').count(), 0);
+    await specialist.context.close();
+  });
 });

@@ -27,6 +27,23 @@ namespace {
 
 using nlohmann::json;
 
+// {reason, legal_ground, decision, recover_prize (boolean, true when absent)}.
+Result<app::RevocationInput> RevocationFrom(const Request& req) {
+    auto body = ParseJsonObject(req);
+    if (!body) return tl::unexpected(body.error());
+    app::RevocationInput in;
+    if (auto bad =
+            ReadText(*body, {{"reason", &in.reason}, {"legal_ground", &in.legal_ground}, {"decision", &in.decision}}))
+        return tl::unexpected(*bad);
+    if (auto recover = body->find("recover_prize"); recover != body->end() && !recover->is_null()) {
+        if (!recover->is_boolean())
+            return Fail(ErrorCode::kValidation, "invalid_recover_prize",
+                        "Trường «recover_prize» phải là true hoặc false.");
+        in.recover_prize = recover->get<bool>();
+    }
+    return in;
+}
+
 json DossierJson(const app::App& app, const app::DossierRecord& d) {
     const auto* state = app::CatalogOf(app).workflow.State(d.state);
     return {{"id", d.id.value},
@@ -433,20 +450,28 @@ void RegisterDossiers(Router& router, app::App& app) {
                        {"decision", found->decision.number_text},
                        {"signed_on", FormatIsoDate(found->decision.signed_on)}});
     });
+    // Revocation (Luật Điều 93) through the certificate's code, or of any award by its id (one
+    // entered by hand or imported has no certificate).
     router.Post(R"(/api/v1/certificates/([A-Za-z0-9_-]{1,64})/revoke)", Kind::kApi, [&app](Request& req) {
-        auto body = ParseJsonObject(req);
-        if (!body) return ErrorResponse(body.error());
-        app::RevocationInput in;
-        if (auto bad = ReadText(
-                *body, {{"reason", &in.reason}, {"legal_ground", &in.legal_ground}, {"decision", &in.decision}}))
-            return ErrorResponse(*bad);
-        in.recover_prize = body->value("recover_prize", true);
-        auto done = app::RevokeCertificate(app, req.Context(), req.captures[0], in);
+        auto in = RevocationFrom(req);
+        if (!in) return ErrorResponse(in.error());
+        auto done = app::RevokeCertificate(app, req.Context(), req.captures[0], *in);
         return done ? Response::NoContent() : ErrorResponse(done.error());
     });
     router.Post(R"(/api/v1/certificates/([A-Za-z0-9_-]{1,64})/recovered)", Kind::kApi, [&app](Request& req) {
         if (auto denied = RequireSession(req)) return *denied;
         auto done = app::MarkPrizeRecovered(app, req.Context(), req.captures[0]);
+        return done ? Response::NoContent() : ErrorResponse(done.error());
+    });
+    router.Post(R"(/api/v1/awards/(\d{1,18})/revoke)", Kind::kApi, [&app](Request& req) {
+        auto in = RevocationFrom(req);
+        if (!in) return ErrorResponse(in.error());
+        auto done = app::RevokeAward(app, req.Context(), AwardId{std::stoll(req.captures[0])}, *in);
+        return done ? Response::NoContent() : ErrorResponse(done.error());
+    });
+    router.Post(R"(/api/v1/awards/(\d{1,18})/recovered)", Kind::kApi, [&app](Request& req) {
+        if (auto denied = RequireSession(req)) return *denied;
+        auto done = app::MarkAwardPrizeRecovered(app, req.Context(), AwardId{std::stoll(req.captures[0])});
         return done ? Response::NoContent() : ErrorResponse(done.error());
     });
     router.Get("/api/v1/notifications", Kind::kApi, [&app](Request& req) {

@@ -153,8 +153,9 @@ nlohmann::json Timeline(const app::PersonFile& f, int this_year) {
         for (const auto& a : f.awards)
             if (a.year == year) {
                 const auto* award = domain::FindAwardCode(a.award_code);
-                titles.push_back(
-                    {{"name", award ? std::string(award->name) : a.award_code}, {"merit", a.kind == "merit"}});
+                titles.push_back({{"name", award ? std::string(award->name) : a.award_code},
+                                  {"merit", a.kind == "merit" && !a.revoked_at},
+                                  {"revoked_title", a.revoked_at.has_value()}});
             }
         std::vector<std::string> notes;
         Date start{year, 1, 1}, end{year + 1, 1, 1};
@@ -195,18 +196,11 @@ Response PersonPage(app::App& app, Request& req, PersonId id, int status, const 
                                {"position", it->position},
                                {"document", it->document}});
     nlohmann::json awards = nlohmann::json::array();
+    std::string base = "/ca-nhan/" + std::to_string(p.id.value);
     for (const auto& a : f.awards) {
-        const auto* code = domain::FindAwardCode(a.award_code);
-        awards.push_back(
-            {{"year", std::to_string(a.year)},
-             {"award", code ? std::string(code->name) : a.award_code},
-             {"delete", DeletePath(f.person.id, "khen-thuong", a.id.value)},
-             {"kind", std::string(domain::AwardKinds().Label(a.kind))},
-             {"decision", a.decision_number},
-             {"revoked", a.revoked_at ? nlohmann::json("đã thu hồi: " + a.revoked_reason) : nlohmann::json(false)},
-             {"date", DateVi(a.decision_date)},
-             {"authority", a.authority},
-             {"prize", a.prize_vnd ? text::FormatNumberVi(a.prize_vnd) : ""}});
+        auto row = AwardRowJson(a, base, f.can_revoke, f.can_recover);
+        row["delete"] = a.source == "decision" ? "" : DeletePath(f.person.id, "khen-thuong", a.id.value);
+        awards.push_back(std::move(row));
     }
     nlohmann::json disciplines = nlohmann::json::array(), leaves = nlohmann::json::array(),
                    initiatives = nlohmann::json::array();
@@ -430,6 +424,11 @@ void RegisterPeople(Router& router, app::App& app) {
             }
             return AfterPost(app, req, id, done, what);
         });
+    router.Post(R"(/ca-nhan/(\d{1,18})/(thu-hoi|da-nop-lai)/(\d{1,18}))", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        PersonId id{std::stoll(req.captures[0])};
+        return AfterPost(app, req, id, AwardRevocationPost(app, req), "");
+    });
     router.Post(R"(/ca-nhan/(\d{1,18})/xoa/(xep-loai|khen-thuong|ky-luat|nghi-thai-san|sang-kien)/(\d{1,18}))",
                 Kind::kPage, [&app](Request& req) {
                     if (auto redirect = RequirePageSession(req)) return *redirect;

@@ -181,16 +181,12 @@ Response UnitPage(app::App& app, Request& req, UnitId id, int status, const std:
                            {"code", rating},
                            {"own", own}});
     nlohmann::json awards = nlohmann::json::array();
+    std::string base = "/don-vi/" + std::to_string(d.unit.id.value);
     for (const auto& a : d.awards) {
-        const auto* code = domain::FindAwardCode(a.award_code);
-        awards.push_back({{"year", std::to_string(a.year)},
-                          {"award", code ? std::string(code->name) : a.award_code},
-                          {"subject", a.subject_name},
-                          {"own", a.unit == d.unit.id},
-                          {"decision", a.decision_number},
-                          {"date", DateVi(a.decision_date)},
-                          {"authority", a.authority},
-                          {"prize", a.prize_vnd ? text::FormatNumberVi(a.prize_vnd) : ""}});
+        bool own = a.unit == d.unit.id;
+        auto row = AwardRowJson(a, base, own && d.can_revoke, own && d.can_recover);
+        row["own"] = own;
+        awards.push_back(std::move(row));
     }
     nlohmann::json predecessors = nlohmann::json::array(), successors = nlohmann::json::array(),
                    children = nlohmann::json::array();
@@ -394,6 +390,11 @@ void RegisterUnits(Router& router, app::App& app) {
             app, req, id,
             app::SetUnitRating(app, req.Context(), id, req.Param("year"), req.Param("rating"), req.Param("document")),
             "rating");
+    });
+    router.Post(R"(/don-vi/(\d{1,18})/(thu-hoi|da-nop-lai)/(\d{1,18}))", Kind::kPage, [&app](Request& req) {
+        if (auto redirect = RequirePageSession(req)) return *redirect;
+        UnitId id{std::stoll(req.captures[0])};
+        return AfterPost(app, req, id, AwardRevocationPost(app, req), "");
     });
     router.Post(R"(/don-vi/(\d{1,18})/khen-thuong)", Kind::kPage, [&app](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
