@@ -47,8 +47,8 @@ std::string CouncilMinutesPdf(const app::MeetingView& v, const std::string& plac
     blocks.push_back(Paragraph{"BIÊN BẢN", Align::kCenter, 14, true, false, 0, 0});
     blocks.push_back(
         Paragraph{fmt::format("Họp {} và kết quả kiểm phiếu", v.council.name), Align::kCenter, 14, true, false, 0, 6});
-    blocks.push_back(Paragraph{fmt::format("Phiên họp: {}. Thời gian: {}. Địa điểm: {}.", m.title,
-                                           FormatDateVi(m.held_on), m.place.empty() ? "—" : m.place)});
+    blocks.push_back(Paragraph{fmt::format("Phiên họp: {}. Thời gian: ngày {}.{}", m.title, FormatDateVi(m.held_on),
+                                           m.place.empty() ? "" : fmt::format(" Địa điểm: {}.", m.place))});
     std::string chair, secretary;
     std::vector<std::string> present, absent;
     for (const auto& member : v.members) {
@@ -77,7 +77,8 @@ std::string CouncilMinutesPdf(const app::MeetingView& v, const std::string& plac
     Table t;
     t.headers = {"STT",          "Tên cá nhân, tập thể", "Hình thức đề nghị", "Đồng ý",
                  "Không đồng ý", "Không biểu quyết",     "Tỷ lệ đồng ý",      "Kết quả"};
-    t.widths = {6, 19, 19, 8, 9, 9, 15, 15};
+    // The vote columns wide enough for their one-word headers at 11 pt ("Đồng ý" on one line).
+    t.widths = {6, 19, 17, 9, 9, 9, 14, 17};
     t.aligns = {Align::kCenter, Align::kLeft,   Align::kLeft,   Align::kCenter,
                 Align::kCenter, Align::kCenter, Align::kCenter, Align::kLeft};
     t.size_pt = 11;
