@@ -114,7 +114,21 @@ describe('dossiers in Chromium', () => {
     await board.waitForSelector('#dossier-title');
     assert.equal(board.url(), dossierUrl);
     await act(board, 'receive', 'received');
-    assert.match(await board.textContent('#dossier-due'), /^\d\d\/\d\d\/\d{4}$/);
+    const due = (await board.textContent('#dossier-due')).trim();
+    assert.match(due, /^\d\d\/\d\d\/\d{4}$/);
+    // The list filtered by due date: due on that day is in, the day before is not; a bad date is said.
+    const code = (await board.textContent('#dossier-code')).trim();
+    const [d, m, y] = due.split('/').map(Number);
+    const before = new Date(Date.UTC(y, m - 1, d - 1));
+    const dayBefore = `${String(before.getUTCDate()).padStart(2, '0')}/${String(before.getUTCMonth() + 1).padStart(2, '0')}/${before.getUTCFullYear()}`;
+    await board.goto(`${server.url}/ho-so?han_den=${encodeURIComponent(due)}`);
+    assert.equal(await board.locator('#dossier-table tbody tr', { hasText: code }).count(), 1);
+    assert.equal(await board.inputValue('#f-due'), due);
+    await board.goto(`${server.url}/ho-so?han_den=${encodeURIComponent(dayBefore)}`);
+    assert.equal(await board.locator('#dossier-table tbody tr', { hasText: code }).count(), 0);
+    const bad = await board.goto(`${server.url}/ho-so?han_den=31%2F02%2F2027`);
+    assert.equal(bad.status(), 422);
+    assert.match(await board.textContent('#filter-error'), /^Hạn xử lý «31\/02\/2027» không phải ngày hợp lệ: nhập theo dạng ngày\/tháng\/năm, ví dụ \d\d\/\d\d\/\d{4}\.$/);
     await act(board, 'return', 'returned', 'Thiếu báo cáo thành tích có xác nhận của Sở Giáo dục và Đào tạo');
     await board.screenshot({ path: shots + 'dossier-returned.png', fullPage: true });
   });

@@ -78,6 +78,16 @@ Response ListPage(app::App& app, Request& req, const std::optional<Error>& error
     if (year.size() == 4 && std::all_of(year.begin(), year.end(), ::isdigit)) f.year = std::stoi(year);
     bool overdue = req.Param("qua_han") == "1";
     if (overdue) f.due_before = AddDays(today, -1);
+    // Due on or before a date (han_den=dd/mm/yyyy): what falls due by the end of the week, the month…
+    std::string due_text = text::CleanLine(req.Param("han_den")), filter_error;
+    if (!due_text.empty()) {
+        if (auto due = ParseDateVi(due_text))
+            f.due_before = f.due_before && *f.due_before < *due ? *f.due_before : *due;
+        else
+            filter_error =
+                fmt::format("Hạn xử lý «{}» không phải ngày hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ {}.", due_text,
+                            FormatDateVi(today));
+    }
     int page = std::max(1, std::atoi(req.Param("trang").c_str()));
     f.limit = 50;
     f.offset = (page - 1) * f.limit;
@@ -86,7 +96,7 @@ Response ListPage(app::App& app, Request& req, const std::optional<Error>& error
     json rows = json::array();
     for (const auto& d : list->items) rows.push_back(DossierRow(app, d, today));
     std::multimap<std::string, std::string> query;
-    for (const char* k : {"trang_thai", "loai", "don_vi", "nam", "qua_han"})
+    for (const char* k : {"trang_thai", "loai", "don_vi", "nam", "qua_han", "han_den"})
         if (!req.Param(k).empty()) query.emplace(k, req.Param(k));
     auto page_link = [&](int p) {
         auto q = query;
@@ -101,6 +111,8 @@ Response ListPage(app::App& app, Request& req, const std::optional<Error>& error
               {"units", UnitOptions(app, req, f.unit ? std::optional(f.unit->value) : std::nullopt)},
               {"year", year},
               {"overdue", overdue},
+              {"due_until", due_text},
+              {"filter_error", filter_error},
               {"prepare_units", PreparingUnits(app, req)},
               {"procedures", VocabularyOptions(domain::ProcedureKinds(), form.value("procedure", "full"))},
               {"new_kinds", VocabularyOptions(domain::AwardKinds(), form.value("kind", "merit"))},
@@ -117,7 +129,10 @@ Response ListPage(app::App& app, Request& req, const std::optional<Error>& error
         data["has_problems"] = error->fields.size() > 1;
         data["open_new"] = true;
     }
-    return RenderPage(req, error ? HttpStatus(error->code) : 200,
+    return RenderPage(req,
+                      error                  ? HttpStatus(error->code)
+                      : filter_error.empty() ? 200
+                                             : 422,
                       {"Hồ sơ đề nghị khen thưởng", "/ho-so", json::array({{{"label", "Hồ sơ đề nghị"}}})}, "dossiers",
                       data);
 }
