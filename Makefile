@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 
 run: build
 	@mkdir -p var
-	@$(BUILD_DIR)/tdkt seed demo --db $(DB)
+	@$(BUILD_DIR)/tdkt seed demo --db $(DB) --dossiers
 	@echo ""
 	@echo "  tdkt: http://$(LISTEN)"
 	@echo "  Đăng nhập thử / demo sign-in: admin / Demo@2026tdkt  (other demo users: README.md)"

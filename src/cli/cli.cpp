@@ -30,6 +30,7 @@
 #include "app/seed_synthetic.h"
 #include "app/sign_in.h"
 #include "app/suggestions.h"
+#include "cli/demo_dossiers.h"
 #include "core/crypto.h"
 #include "core/text.h"
 #include "domain/role.h"
@@ -56,6 +57,7 @@ struct Options {
     long long synthetic_people = 100'000;
     int years = 10;
     std::uint64_t seed = 1;
+    bool demo_dossiers = false;
     std::string kind = "people", file;
     std::string unit_code, query;
     long long limit = 0;
@@ -464,6 +466,9 @@ int Run(int argc, char** argv, const Hooks& hooks) {
         "history, one user per role; adds only what is missing");
     AddDb(demo, o);
     demo->add_option("--people", o.people, "People to generate")->check(CLI::Range(0, 200000))->capture_default_str();
+    demo->add_flag("--dossiers", o.demo_dossiers,
+                   "Also three dossiers taken through the workflow by the demo users (draft, with the board, "
+                   "decided and published); only when there are none yet");
     demo->callback([&] {
         action = [&] {
             return WithApp(o, 1, [&](app::App& app) {
@@ -475,6 +480,12 @@ int Run(int argc, char** argv, const Hooks& hooks) {
                     std::cout << fmt::format(
                         "Đã tạo dữ liệu mẫu: {} đơn vị, {} cá nhân, {} người dùng (mật khẩu {}).\n", report->units,
                         text::FormatNumberVi(report->people), report->users, app::kDemoPassword);
+                if (!o.demo_dossiers) return 0;
+                auto dossiers = SeedDemoDossiers(app);
+                if (!dossiers) return Report(tl::unexpected(dossiers.error()));
+                if (!dossiers->already_there)
+                    std::cout << fmt::format("Đã tạo {} hồ sơ mẫu ({} người được đề nghị, {} bằng khen đã cấp).\n",
+                                             dossiers->dossiers, dossiers->nominees, dossiers->certificates);
                 return 0;
             });
         };

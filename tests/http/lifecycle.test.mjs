@@ -61,6 +61,26 @@ describe('command line', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('seed demo --dossiers takes three dossiers through the workflow once, with an intact audit chain', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tdkt-demo-dossiers-'));
+    const file = join(dir, 'd.db');
+    const db = `sqlite:${file}`;
+    const first = execFileSync(bin, ['seed', 'demo', '--db', db, '--dossiers'], { encoding: 'utf8' });
+    assert.match(first, /^Đã tạo dữ liệu mẫu: 70 đơn vị, 2\.000 cá nhân, 13 người dùng \(mật khẩu Demo@2026tdkt\)\.\nĐã tạo 3 hồ sơ mẫu \(7 người được đề nghị, 3 bằng khen đã cấp\)\.\n$/);
+    assert.equal(execFileSync(bin, ['seed', 'demo', '--db', db, '--dossiers'], { encoding: 'utf8' }), 'Dữ liệu mẫu đã có sẵn: không thay đổi gì.\n');
+    const sql = (q) => execFileSync('sqlite3', [file, q], { encoding: 'utf8' }).trim();
+    assert.equal(sql('SELECT group_concat(state, \' \') FROM (SELECT state FROM dossiers ORDER BY id)'), 'draft received published');
+    assert.equal(sql('SELECT due_date IS NOT NULL FROM dossiers WHERE state = \'received\''), '1');
+    assert.equal(sql('SELECT number_text || \' \' || state || \' \' || (published_at IS NOT NULL) FROM decisions'), '1/QĐ-UBND issued 1');
+    assert.equal(sql('SELECT COUNT(*) FROM awards WHERE source = \'decision\''), '3');
+    assert.equal(sql('SELECT COUNT(*) FROM meeting_seats'), '7');
+    // Every step is in the audit log under the demo user who took it, and the chain holds.
+    assert.equal(sql('SELECT group_concat(action, \' \') FROM (SELECT action FROM audit_log WHERE user_login = \'chuyenvien\' AND action LIKE \'dossier.%\' ORDER BY id)'),
+      'dossier.receive dossier.receive dossier.nominee_override dossier.nominee_override dossier.nominee_override dossier.appraise dossier.to_council dossier.publish');
+    assert.match(execFileSync(bin, ['audit', 'verify', '--db', db], { encoding: 'utf8' }), /^Nhật ký toàn vẹn: \d+ bản ghi, chuỗi mã băm khớp\.\n$/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('every subcommand has --help', () => {
     for (const args of [['serve'], ['migrate'], ['user', 'add'], ['user', 'passwd'], ['user', 'disable'], ['user', 'enable'],
       ['user', 'list'], ['user', 'grant'], ['seed', 'demo'], ['seed', 'synthetic'], ['import'], ['export'], ['audit', 'verify']]) {
