@@ -50,9 +50,17 @@ tl::unexpected<Error> Conflict(std::string reason, std::string message) {
     return Fail(ErrorCode::kConflict, std::move(reason), std::move(message));
 }
 
-Result<EffectiveChange> CheckChange(const UnitChangeInput& in) {
+// A change of the tree takes effect today or earlier: the current columns of `units` (name, parent,
+// end, members, authority) hold the latest recorded version, so a change dated ahead would show as
+// current before its day (ADR 0008). It is recorded once in force.
+Result<EffectiveChange> CheckChange(const UnitChangeInput& in, const Date& today) {
     Checker c;
     auto date = c.DateValue("effective_date", "Ngày hiệu lực", in.effective_date, true);
+    if (date && *date > today)
+        c.Add("effective_date", "Ngày hiệu lực",
+              fmt::format("Ngày hiệu lực {} chưa đến: thay đổi của đơn vị được ghi khi đã có hiệu lực (từ ngày {}), "
+                          "để cây đơn vị hiện tại luôn đúng.",
+                          FormatDateVi(*date), FormatDateVi(*date)));
     std::string document = c.Text("document", "Văn bản quyết định", in.document, true, 300);
     std::string note = c.Text("note", "Ghi chú", in.note, false, 1000);
     if (!c.ok()) return tl::unexpected(c.AsError());
@@ -200,7 +208,7 @@ std::vector<UnitId> UnitAndPredecessors(UnitRepository& units, UnitId unit) {
 
 Result<UnitRecord> CreateUnitIn(App& app, Repositories& repos, const RequestContext& ctx, const NewUnitInput& in,
                                 const UnitChangeInput& change_in) {
-    auto change = CheckChange(change_in);
+    auto change = CheckChange(change_in, VietnamDate(app.clock.Now()));
     if (!change) return tl::unexpected(change.error());
     Status allowed = in.parent ? Authorize(repos.units, ctx, domain::Action::kManageUnits, *in.parent)
                                : AuthorizeSystemWide(ctx, domain::Action::kManageUnits);
@@ -229,7 +237,7 @@ Result<UnitRecord> CreateUnit(App& app, const RequestContext& ctx, const NewUnit
 
 Result<UnitRecord> AmendUnit(App& app, const RequestContext& ctx, UnitId id, const UnitAmendment& amendment,
                              const UnitChangeInput& change_in) {
-    auto change = CheckChange(change_in);
+    auto change = CheckChange(change_in, VietnamDate(app.clock.Now()));
     if (!change) return tl::unexpected(change.error());
     Result<UnitRecord> out = NotFound(id);
     app.store.Write([&](Repositories& repos) {
@@ -299,7 +307,7 @@ Result<UnitRecord> AmendUnit(App& app, const RequestContext& ctx, UnitId id, con
 
 Result<UnitRecord> MergeUnits(App& app, const RequestContext& ctx, const MergeInput& merge,
                               const UnitChangeInput& change_in) {
-    auto change = CheckChange(change_in);
+    auto change = CheckChange(change_in, VietnamDate(app.clock.Now()));
     if (!change) return tl::unexpected(change.error());
     if (merge.into.has_value() == merge.new_unit.has_value())
         return Fail(ErrorCode::kValidation, "invalid_successor",
@@ -373,7 +381,7 @@ Result<UnitRecord> MergeUnits(App& app, const RequestContext& ctx, const MergeIn
 
 Result<std::vector<UnitRecord>> SplitUnit(App& app, const RequestContext& ctx, UnitId id, const SplitInput& split,
                                           const UnitChangeInput& change_in) {
-    auto change = CheckChange(change_in);
+    auto change = CheckChange(change_in, VietnamDate(app.clock.Now()));
     if (!change) return tl::unexpected(change.error());
     if (split.parts.size() < 2)
         return Fail(ErrorCode::kValidation, "invalid_parts", "Chia tách cần ít nhất hai đơn vị mới.");
@@ -434,7 +442,7 @@ Result<std::vector<UnitRecord>> SplitUnit(App& app, const RequestContext& ctx, U
 }
 
 Result<UnitRecord> DissolveUnit(App& app, const RequestContext& ctx, UnitId id, const UnitChangeInput& change_in) {
-    auto change = CheckChange(change_in);
+    auto change = CheckChange(change_in, VietnamDate(app.clock.Now()));
     if (!change) return tl::unexpected(change.error());
     Result<UnitRecord> out = NotFound(id);
     app.store.Write([&](Repositories& repos) {

@@ -69,6 +69,15 @@ for (const backend of ['sqlite', 'postgresql']) {
       const again = await post('/api/v1/units/merge', { predecessor_ids: [a.body.id], into_id: merged.body.id, effective_date: '2025-08-01', document: 'x' });
       assert.equal(again.status, 409);
       assert.equal(again.body.error.code, 'unit_not_active');
+      // A change dated ahead is refused: the current tree would show it before its day.
+      const ahead = new Date(Date.now() + 3 * 86_400_000 + 7 * 3_600_000);
+      const iso = ahead.toISOString().slice(0, 10);
+      const vi = `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+      const future = await post(`/api/v1/units/${merged.body.id}/changes`, { name: 'Xã Thử Nghiệm Mới', effective_date: iso, document: 'NQ dự kiến' });
+      assert.equal(future.status, 422);
+      assert.deepEqual(future.body.error.fields.map((f) => [f.field, f.message]),
+        [['effective_date', `Ngày hiệu lực ${vi} chưa đến: thay đổi của đơn vị được ghi khi đã có hiệu lực (từ ngày ${vi}), để cây đơn vị hiện tại luôn đúng.`]]);
+      assert.equal((await get(`/api/v1/units/${merged.body.id}`)).body.name, 'Xã Thử Nghiệm');
     });
 
     it('people: national IDs checked with every problem listed, duplicates refused', async () => {
