@@ -599,6 +599,67 @@ TEST_F(Organisation, ImportPeople_WithBadRows_ImportsNothingAndReportsEachRow) {
     EXPECT_EQ(audit->total, 3);
 }
 
+TEST_F(Organisation, ImportJobs_KeepTheirResultForTheirOwnerOnly) {
+    using std::chrono::hours;
+    using std::chrono::seconds;
+    auto admin = As("admin");
+    auto dao = app::SearchPeople(*app_, admin, Query("dang thi dao"))->items.at(0);
+    std::vector<std::vector<std::string>> ratings = {
+        {"Số CCCD", "Năm", "Xếp loại"},
+        {dao.national_id, "2026", "HTXS"},
+        {"034999999999", "2025", "HTT"},
+    };
+    // A file with a bad row: the job keeps the problem, and nothing is imported.
+    auto first = app::OpenImportJob(*app_, admin, app::ImportKind::kRatings, "  xep loai 2026.xlsx ", 3);
+    ASSERT_TRUE(first) << first.error().message;
+    EXPECT_EQ(first->file_name, "xep loai 2026.xlsx");
+    auto running = app::GetImportJob(*app_, admin, first->id);
+    ASSERT_TRUE(running);
+    EXPECT_EQ(running->record.state, "running");
+    EXPECT_FALSE(running->interrupted);
+    EXPECT_EQ(app::GetImportJob(*app_, As("chuyenvien"), first->id).error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(app::GetImportJob(*app_, admin, "khong-co-luot-nhap-nay").error().code, ErrorCode::kNotFound);
+    app::RunImportJob(*app_, admin, *first, ratings);
+    auto rejected = app::GetImportJob(*app_, admin, first->id);
+    EXPECT_EQ(rejected->record.state, "rejected");
+    EXPECT_EQ(std::make_tuple(rejected->record.rows_read, rejected->record.imported), std::make_tuple(2, 0));
+    ASSERT_EQ(rejected->problems.size(), 1u);
+    EXPECT_EQ(std::make_tuple(rejected->problems[0].row, rejected->problems[0].message),
+              std::make_tuple(3, std::string("Không có ai mang số CCCD 034999999999.")));
+    EXPECT_TRUE(rejected->record.finished_at.has_value());
+
+    // Fixed: done. A sheet without its header: failed, with the reason.
+    clock_.Advance(seconds(5));
+    ratings.pop_back();
+    auto second = app::OpenImportJob(*app_, admin, app::ImportKind::kRatings, "xep loai 2026 (sua).xlsx", 2);
+    app::RunImportJob(*app_, admin, *second, ratings);
+    auto done = app::GetImportJob(*app_, admin, second->id);
+    EXPECT_EQ(std::make_tuple(done->record.state, done->record.imported, done->problems.size()),
+              std::make_tuple(std::string("done"), 1, std::size_t{0}));
+    clock_.Advance(seconds(5));
+    auto third = app::OpenImportJob(*app_, admin, app::ImportKind::kRatings, "khong tieu de.xlsx", 1);
+    app::RunImportJob(*app_, admin, *third, {{"một ô"}});
+    auto failed = app::GetImportJob(*app_, admin, third->id);
+    EXPECT_EQ(failed->record.state, "failed");
+    EXPECT_EQ(failed->record.error.rfind("Không tìm thấy dòng tiêu đề trong 10 dòng đầu của tệp.", 0), 0u);
+
+    // A job whose server stopped stays "running"; past the limit it reads as interrupted.
+    clock_.Advance(seconds(5));
+    auto lost = app::OpenImportJob(*app_, admin, app::ImportKind::kPeople, "mat dien.xlsx", 100);
+    clock_.Advance(hours(1));
+    EXPECT_FALSE(app::GetImportJob(*app_, admin, lost->id)->interrupted);
+    clock_.Advance(hours(1) + seconds(1));
+    EXPECT_TRUE(app::GetImportJob(*app_, admin, lost->id)->interrupted);
+
+    // The user's recent imports, newest first; nobody else's.
+    std::vector<std::string> files;
+    auto recent = app::RecentImportJobs(*app_, admin);  // kept: a range-for over *Result() would dangle
+    for (const auto& j : *recent) files.push_back(j.record.file_name);
+    EXPECT_EQ(files, (std::vector<std::string>{"mat dien.xlsx", "khong tieu de.xlsx", "xep loai 2026 (sua).xlsx",
+                                               "xep loai 2026.xlsx"}));
+    EXPECT_TRUE(app::RecentImportJobs(*app_, As("chuyenvien"))->empty());
+}
+
 TEST_F(Organisation, ImportRatingsAndAwards_ByNationalId) {
     auto admin = As("admin");
     auto dao = app::SearchPeople(*app_, admin, Query("dang thi dao"))->items.at(0);

@@ -33,11 +33,11 @@ TEST(Migrations, FreshDatabase_ReachesLatestVersion) {
     EXPECT_EQ(store->SchemaVersion(), 0);
     auto report = store->Migrate();
     EXPECT_EQ(report.from_version, 0);
-    EXPECT_EQ(report.to_version, 13);
-    EXPECT_EQ(report.applied,
-              (std::vector<std::string>{"foundation", "organisation", "people_word_search", "unit_tree_version",
-                                        "award_kind_codes", "dossiers", "documents_consultation", "councils",
-                                        "decisions", "revocation", "council_seats", "mail", "award_revocation"}));
+    EXPECT_EQ(report.to_version, 14);
+    EXPECT_EQ(report.applied, (std::vector<std::string>{"foundation", "organisation", "people_word_search",
+                                                        "unit_tree_version", "award_kind_codes", "dossiers",
+                                                        "documents_consultation", "councils", "decisions", "revocation",
+                                                        "council_seats", "mail", "award_revocation", "import_jobs"}));
     EXPECT_EQ(store->Migrate().applied.size(), 0u);  // idempotent
 }
 
@@ -78,7 +78,7 @@ TEST(Migrations, Version3_FillsTheWordsOfPeopleAlreadyThere) {
     EXPECT_EQ(store->Migrate().applied,
               (std::vector<std::string>{"people_word_search", "unit_tree_version", "award_kind_codes", "dossiers",
                                         "documents_consultation", "councils", "decisions", "revocation",
-                                        "council_seats", "mail", "award_revocation"}));
+                                        "council_seats", "mail", "award_revocation", "import_jobs"}));
     auto lease = store->pool().Acquire();
     int rows = 0;
     *lease << "SELECT COUNT(*) FROM name_words WHERE words = ' dang thi dao '", soci::into(rows);

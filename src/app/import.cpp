@@ -5,12 +5,15 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "app/awards.h"
 #include "app/organisation.h"
 #include "app/people.h"
 #include "app/policy.h"
+#include "core/crypto.h"
 #include "core/text.h"
+#include "core/time.h"
 
 namespace tdkt::app {
 namespace {
@@ -332,6 +335,96 @@ Result<ImportReport> ImportTable(App& app, const RequestContext& ctx, ImportKind
         return true;
     });
     return report;
+}
+
+namespace {
+
+tl::unexpected<Error> JobNotFound() {
+    return Fail(ErrorCode::kNotFound, "import_job_not_found",
+                "Không tìm thấy lượt nhập dữ liệu này (chỉ người nhập mới xem được).");
+}
+
+ImportJob JobView(const ImportJobRecord& r, Timestamp now) {
+    ImportJob j;
+    j.record = r;
+    j.kind = ImportKindFromCode(r.kind).value_or(ImportKind::kPeople);
+    auto problems = nlohmann::json::parse(r.problems_json, nullptr, false);
+    if (problems.is_array())
+        for (const auto& p : problems)
+            j.problems.push_back({p.value("row", 0), p.value("column", ""), p.value("message", "")});
+    auto started = ParseIsoUtc(r.started_at);
+    j.interrupted =
+        r.state == "running" && started &&
+        now.ms - started->ms > std::chrono::duration_cast<std::chrono::milliseconds>(kImportJobLimit).count();
+    return j;
+}
+
+}  // namespace
+
+Result<ImportJobRecord> OpenImportJob(App& app, const RequestContext& ctx, ImportKind kind,
+                                      const std::string& file_name, int total_rows) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    ImportJobRecord job;
+    job.id = crypto::RandomToken(16);
+    job.owner_login = ctx.actor ? ctx.actor->login : ctx.system_user;
+    job.kind = std::string(ImportKindCode(kind));
+    job.file_name = text::CleanLine(file_name).substr(0, 255);
+    job.total_rows = total_rows;
+    job.started_at = FormatIsoUtc(app.clock.Now());
+    // Not audited: the job records no change of the province's records; each imported row is.
+    app.store.Write([&](Repositories& repos) {
+        repos.imports.Insert(job);
+        return true;
+    });
+    return job;
+}
+
+void RunImportJob(App& app, const RequestContext& ctx, const ImportJobRecord& job,
+                  const std::vector<std::vector<std::string>>& cells, const ImportProgress& progress) {
+    ImportJobRecord result = job;
+    try {
+        auto kind = ImportKindFromCode(job.kind).value_or(ImportKind::kPeople);
+        auto report = ImportTable(app, ctx, kind, cells, progress);
+        if (report) {
+            nlohmann::json problems = nlohmann::json::array();
+            for (const auto& p : report->problems)
+                problems.push_back({{"row", p.row}, {"column", p.column}, {"message", p.message}});
+            result.state = report->problems.empty() ? "done" : "rejected";
+            result.rows_read = report->rows;
+            result.imported = report->imported;
+            result.problems_json = problems.dump();
+        } else {
+            result.state = "failed";
+            result.error = report.error().message;
+        }
+    } catch (const std::exception&) {
+        result.state = "failed";
+        result.error = "Hệ thống gặp lỗi khi nhập dữ liệu; chưa có dòng nào được ghi. Vui lòng thử lại.";
+    }
+    result.finished_at = FormatIsoUtc(app.clock.Now());
+    try {
+        app.store.Write([&](Repositories& repos) { return repos.imports.Finish(result); });
+    } catch (const std::exception&) {  // the database is gone: the job will show as interrupted
+    }
+}
+
+Result<ImportJob> GetImportJob(App& app, const RequestContext& ctx, const std::string& id) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    std::optional<ImportJobRecord> found;
+    app.store.Read([&](Repositories& repos) { found = repos.imports.Find(id); });
+    if (!found || !ctx.actor || found->owner_login != ctx.actor->login) return JobNotFound();
+    return JobView(*found, app.clock.Now());
+}
+
+Result<std::vector<ImportJob>> RecentImportJobs(App& app, const RequestContext& ctx, int limit) {
+    if (auto signed_in = RequireSignedIn(ctx); !signed_in) return tl::unexpected(signed_in.error());
+    std::vector<ImportJob> out;
+    if (!ctx.actor) return out;
+    std::vector<ImportJobRecord> rows;
+    app.store.Read([&](Repositories& repos) { rows = repos.imports.ForOwner(ctx.actor->login, limit); });
+    auto now = app.clock.Now();
+    for (const auto& r : rows) out.push_back(JobView(r, now));
+    return out;
 }
 
 }  // namespace tdkt::app

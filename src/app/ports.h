@@ -597,6 +597,28 @@ class FileRepository {
     virtual std::optional<std::string> ContentBase64(const std::string& sha256) = 0;
 };
 
+// An Excel import started from the page: its state and, once finished, its result.
+struct ImportJobRecord {
+    std::string id;  // random token
+    std::string owner_login, kind, file_name;
+    std::string state = "running";  // running | done | rejected (a row had a problem) | failed
+    int total_rows = 0, rows_read = 0, imported = 0;
+    std::string problems_json = "[]";  // [{"row", "column", "message"}]
+    std::string error;
+    std::string started_at;
+    std::optional<std::string> finished_at;
+};
+
+class ImportJobRepository {
+  public:
+    virtual ~ImportJobRepository() = default;
+    virtual void Insert(const ImportJobRecord& job) = 0;
+    // Writes the result of a running job (false when it is not running any more).
+    virtual bool Finish(const ImportJobRecord& job) = 0;
+    virtual std::optional<ImportJobRecord> Find(const std::string& id) = 0;
+    virtual std::vector<ImportJobRecord> ForOwner(const std::string& login, int limit) = 0;  // newest first
+};
+
 class NotificationRepository {
   public:
     virtual ~NotificationRepository() = default;
@@ -701,6 +723,7 @@ struct Repositories {
     NotificationRepository& notifications;
     CouncilRepository& councils;
     DecisionRepository& decisions;
+    ImportJobRepository& imports;
 };
 
 // Fast loading of generated data (tdkt seed synthetic): rows go straight to the tables in one

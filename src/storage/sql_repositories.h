@@ -202,6 +202,18 @@ class SqlNotificationRepository final : public app::NotificationRepository {
     soci::session& s_;
 };
 
+class SqlImportJobRepository final : public app::ImportJobRepository {
+  public:
+    explicit SqlImportJobRepository(soci::session& s) : s_(s) {}
+    void Insert(const app::ImportJobRecord& job) override;
+    bool Finish(const app::ImportJobRecord& job) override;
+    std::optional<app::ImportJobRecord> Find(const std::string& id) override;
+    std::vector<app::ImportJobRecord> ForOwner(const std::string& login, int limit) override;
+
+  private:
+    soci::session& s_;
+};
+
 class SqlCouncilRepository final : public app::CouncilRepository {
   public:
     explicit SqlCouncilRepository(soci::session& s) : s_(s) {}

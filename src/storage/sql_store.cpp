@@ -21,8 +21,9 @@ struct Bound {
     SqlNotificationRepository notifications;
     SqlCouncilRepository councils;
     SqlDecisionRepository decisions;
-    app::Repositories repos{users,  sessions, units, audit,         people,   records,
-                            awards, dossiers, files, notifications, councils, decisions};
+    SqlImportJobRepository imports;
+    app::Repositories repos{users,    sessions, units,         audit,    people,    records, awards,
+                            dossiers, files,    notifications, councils, decisions, imports};
     Bound(const ConnectionPool::Lease& lease, Backend b, UnitTreeCache& tree)
         : users(lease),
           sessions(lease),
@@ -35,7 +36,8 @@ struct Bound {
           files(*lease),
           notifications(*lease),
           councils(*lease),
-          decisions(*lease) {}
+          decisions(*lease),
+          imports(*lease) {}
 };
 
 void Rollback(soci::session& s) noexcept {

@@ -81,6 +81,15 @@ describe('people in Chromium', () => {
     assert.deepEqual(cells.slice(0, 2), ['5', 'Số CCCD']);
     assert.match(cells[2], /^Số CCCD 034186000123 đã được dùng cho «Nguyễn Thị Hoa»/);
     await page.screenshot({ path: shots + 'import-problems.png', fullPage: true });
+    // Both imports are kept with their results: the upload page lists them, newest first.
+    const resultUrl = page.url();
+    await page.goto(server.url + '/nhap-du-lieu');
+    const recent = page.locator('#recent-imports li');
+    assert.equal(await recent.count(), 2);
+    assert.deepEqual(await recent.locator('.badge').allTextContents(), ['Có dòng lỗi, chưa nhập', 'Đã nhập']);
+    await recent.first().locator('a').click();
+    await page.waitForSelector('#problems-table');
+    assert.equal(page.url(), resultUrl);
     await context.close();
   });
 

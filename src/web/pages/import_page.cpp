@@ -1,6 +1,6 @@
-// Excel import: GET /nhap-du-lieu (choose a kind, download its template, upload a file);
-// POST /nhap-du-lieu starts the import in the background and shows its progress at
-// GET /nhap-du-lieu/{job}; GET /nhap-du-lieu/mau/{kind}.xlsx is the template. The same through
+// Excel import: GET /nhap-du-lieu (choose a kind, download its template, upload a file; the user's
+// recent imports); POST /nhap-du-lieu starts the import in the background and shows its progress
+// and result at GET /nhap-du-lieu/{job}; GET /nhap-du-lieu/mau/{kind}.xlsx is the template. The same through
 // POST /api/v1/imports?kind=… with the xlsx as the body (synchronous).
 #include <atomic>
 #include <mutex>
@@ -8,10 +8,8 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "app/import.h"
-#include "core/crypto.h"
 #include "core/text.h"
 #include "reports/xlsx_reader.h"
 #include "reports/xlsx_table.h"
@@ -25,67 +23,47 @@ namespace {
 
 constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-// An import running in the background, polled by its page.
-struct Job {
-    std::string id;
-    std::string owner;  // login of the user who started it; only they see it
-    app::ImportKind kind = app::ImportKind::kPeople;
-    std::string filename;
+// The live progress of the imports this server runs (the job itself and its result are in the
+// database: app::OpenImportJob, app::RunImportJob). Another server, or this one after a restart,
+// shows a running job without its row count. Destroyed with the routes, after the server stops: it
+// waits for running imports, so none is cut off half way (each is one transaction anyway).
+struct Live {
     std::atomic<int> done{0}, total{0};
-    std::atomic<bool> finished{false};
-    std::mutex mu;  // guards report and error
-    app::ImportReport report;
-    std::string error;
 };
 
-// Jobs of this server (an import is polled on the server that runs it; behind a load balancer, use
-// sticky sessions for /nhap-du-lieu). Destroyed with the routes, after the server stops: it waits
-// for running imports, so none is cut off half way (each is one transaction anyway).
 class Jobs {
   public:
     ~Jobs() {
         for (auto& t : threads_)
             if (t.joinable()) t.join();
     }
-    std::shared_ptr<Job> Start(app::App& app, const app::RequestContext& ctx, app::ImportKind kind,
-                               std::string filename, std::vector<std::vector<std::string>> cells) {
-        auto job = std::make_shared<Job>();
-        job->id = crypto::RandomToken(16);
-        job->owner = ctx.actor ? ctx.actor->login : "";
-        job->kind = kind;
-        job->filename = std::move(filename);
-        job->total = static_cast<int>(cells.size());
+    Result<app::ImportJobRecord> Start(app::App& app, const app::RequestContext& ctx, app::ImportKind kind,
+                                       const std::string& filename, std::vector<std::vector<std::string>> cells) {
+        auto job = app::OpenImportJob(app, ctx, kind, filename, static_cast<int>(cells.size()));
+        if (!job) return job;
+        auto live = std::make_shared<Live>();
+        live->total = static_cast<int>(cells.size());
         std::lock_guard lock(mu_);
-        jobs_[job->id] = job;
-        threads_.emplace_back([&app, ctx, job, cells = std::move(cells)] {
-            try {
-                auto report = app::ImportTable(app, ctx, job->kind, cells, [&](std::string_view, int done, int total) {
-                    job->done = done;
-                    job->total = total;
-                });
-                std::lock_guard job_lock(job->mu);
-                if (report)
-                    job->report = std::move(*report);
-                else
-                    job->error = report.error().message;
-            } catch (const std::exception& e) {
-                spdlog::error("import {} failed: {}", job->id, e.what());
-                std::lock_guard job_lock(job->mu);
-                job->error = "Hệ thống gặp lỗi khi nhập dữ liệu; chưa có dòng nào được ghi. Vui lòng thử lại.";
-            }
-            job->finished = true;
+        live_[job->id] = live;
+        threads_.emplace_back([this, &app, ctx, record = *job, live, cells = std::move(cells)] {
+            app::RunImportJob(app, ctx, record, cells, [&](std::string_view, int done, int total) {
+                live->done = done;
+                live->total = total;
+            });
+            std::lock_guard done_lock(mu_);
+            live_.erase(record.id);
         });
         return job;
     }
-    std::shared_ptr<Job> Find(const std::string& id) {
+    std::shared_ptr<Live> Find(const std::string& id) {
         std::lock_guard lock(mu_);
-        auto it = jobs_.find(id);
-        return it == jobs_.end() ? nullptr : it->second;
+        auto it = live_.find(id);
+        return it == live_.end() ? nullptr : it->second;
     }
 
   private:
     std::mutex mu_;
-    std::unordered_map<std::string, std::shared_ptr<Job>> jobs_;
+    std::unordered_map<std::string, std::shared_ptr<Live>> live_;
     std::vector<std::thread> threads_;
 };
 
@@ -111,31 +89,57 @@ nlohmann::json KindOptions(app::ImportKind selected) {
     return out;
 }
 
-Response UploadPage(const Request& req, int status, const std::string& error, app::ImportKind kind) {
-    return RenderPage(req, status,
-                      {"Nhập dữ liệu", "/nhap-du-lieu",
-                       nlohmann::json::array({{{"label", "Tổng quan"}, {"href", "/"}}, {{"label", "Nhập dữ liệu"}}})},
-                      "import", {{"kinds", KindOptions(kind)}, {"error", error}});
+std::string StateLabel(const app::ImportJob& j) {
+    if (j.interrupted) return "Bị gián đoạn";
+    if (j.record.state == "running") return "Đang nhập";
+    if (j.record.state == "done") return j.record.rows_read ? "Đã nhập" : "Tệp trống";
+    if (j.record.state == "rejected") return "Có dòng lỗi, chưa nhập";
+    return "Lỗi hệ thống";
 }
 
-Response JobPage(const Request& req, Job& job) {
-    nlohmann::json data{{"id", job.id},
+Response UploadPage(app::App& app, const Request& req, int status, const std::string& error, app::ImportKind kind) {
+    nlohmann::json recent = nlohmann::json::array();
+    if (auto jobs = app::RecentImportJobs(app, req.Context(), 10))
+        for (const auto& j : *jobs)
+            recent.push_back({{"id", j.record.id},
+                              {"filename", j.record.file_name},
+                              {"kind", std::string(app::ImportKindLabel(j.kind))},
+                              {"started", WhenVi(j.record.started_at)},
+                              {"state", StateLabel(j)},
+                              {"ok", j.record.state == "done" && j.record.rows_read > 0}});
+    return RenderPage(
+        req, status,
+        {"Nhập dữ liệu", "/nhap-du-lieu",
+         nlohmann::json::array({{{"label", "Tổng quan"}, {"href", "/"}}, {{"label", "Nhập dữ liệu"}}})},
+        "import",
+        {{"kinds", KindOptions(kind)}, {"error", error}, {"recent", recent}, {"has_recent", !recent.empty()}});
+}
+
+Response JobPage(const Request& req, const app::ImportJob& job, const std::shared_ptr<Live>& live) {
+    const auto& r = job.record;
+    bool running = r.state == "running" && !job.interrupted;
+    nlohmann::json data{{"id", r.id},
                         {"kind", std::string(app::ImportKindLabel(job.kind))},
-                        {"filename", job.filename},
-                        {"running", !job.finished.load()}};
-    int done = job.done, total = std::max(1, job.total.load());
-    data["percent"] = std::to_string(std::min(100, done * 100 / total));
-    data["done"] = text::FormatNumberVi(done);
-    data["total"] = text::FormatNumberVi(job.total.load());
-    if (job.finished) {
-        std::lock_guard lock(job.mu);
-        data["error"] = job.error;
-        data["imported"] = text::FormatNumberVi(job.report.imported);
-        data["rows"] = text::FormatNumberVi(job.report.rows);
-        data["success"] = job.error.empty() && job.report.problems.empty() && job.report.rows > 0;
-        data["empty_file"] = job.error.empty() && job.report.rows == 0;
+                        {"filename", r.file_name},
+                        {"started", WhenVi(r.started_at)},
+                        {"running", running},
+                        {"live", running && live != nullptr}};
+    if (running && live) {
+        int done = live->done, total = std::max(1, live->total.load());
+        data["percent"] = std::to_string(std::min(100, done * 100 / total));
+        data["done"] = text::FormatNumberVi(done);
+        data["total"] = text::FormatNumberVi(live->total.load());
+    }
+    if (!running) {
+        data["error"] = job.interrupted ? "Lượt nhập bị gián đoạn vì máy chủ dừng khi đang nhập; chưa có dòng nào được "
+                                          "ghi. Vui lòng nhập lại tệp."
+                                        : r.error;
+        data["imported"] = text::FormatNumberVi(r.imported);
+        data["rows"] = text::FormatNumberVi(r.rows_read);
+        data["success"] = r.state == "done" && r.rows_read > 0;
+        data["empty_file"] = r.state == "done" && r.rows_read == 0;
         nlohmann::json problems = nlohmann::json::array();
-        for (const auto& p : job.report.problems)
+        for (const auto& p : job.problems)
             problems.push_back({{"row", std::to_string(p.row)}, {"column", p.column}, {"message", p.message}});
         data["problems"] = problems;
         data["has_problems"] = !problems.empty();
@@ -145,7 +149,7 @@ Response JobPage(const Request& req, Job& job) {
     if (req.Header("HX-Request") == "true" && req.Header("HX-Target") == "import-progress")
         return Response::Html(200, RenderTemplate("import_progress", data));
     data["progress"] = RenderTemplate("import_progress", data);
-    return RenderPage(req, 200, {"Kết quả nhập dữ liệu", "/nhap-du-lieu", Crumbs(job.filename)}, "import_job", data);
+    return RenderPage(req, 200, {"Kết quả nhập dữ liệu", "/nhap-du-lieu", Crumbs(r.file_name)}, "import_job", data);
 }
 
 reports::Table Template(app::ImportKind kind) {
@@ -170,7 +174,7 @@ void RegisterImport(Router& router, app::App& app) {
     router.Get("/nhap-du-lieu", Kind::kPage, [&app](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
         auto kind = app::ImportKindFromCode(req.Param("loai")).value_or(app::ImportKind::kPeople);
-        return UploadPage(req, 200, "", kind);
+        return UploadPage(app, req, 200, "", kind);
     });
     router.Get(R"(/nhap-du-lieu/mau/(units|people|ratings|awards)\.xlsx)", Kind::kPage, [&app](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
@@ -183,22 +187,22 @@ void RegisterImport(Router& router, app::App& app) {
     router.Post("/nhap-du-lieu", Kind::kPage, [&app, jobs](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
         auto kind = app::ImportKindFromCode(req.Param("kind"));
-        if (!kind) return UploadPage(req, 422, "Vui lòng chọn loại dữ liệu cần nhập.", app::ImportKind::kPeople);
+        if (!kind) return UploadPage(app, req, 422, "Vui lòng chọn loại dữ liệu cần nhập.", app::ImportKind::kPeople);
         const UploadedFile* file = nullptr;
         for (const auto& f : req.files)
             if (f.field == "file" && !f.content.empty()) file = &f;
-        if (!file) return UploadPage(req, 422, "Vui lòng chọn tệp Excel (.xlsx) cần nhập.", *kind);
+        if (!file) return UploadPage(app, req, 422, "Vui lòng chọn tệp Excel (.xlsx) cần nhập.", *kind);
         auto sheet = reports::ReadXlsx(file->content);
-        if (!sheet) return UploadPage(req, HttpStatus(sheet.error().code), sheet.error().message, *kind);
-        auto job = jobs->Start(app, req.Context(), *kind, text::CleanLine(file->filename), std::move(sheet->rows));
+        if (!sheet) return UploadPage(app, req, HttpStatus(sheet.error().code), sheet.error().message, *kind);
+        auto job = jobs->Start(app, req.Context(), *kind, file->filename, std::move(sheet->rows));
+        if (!job) return UploadPage(app, req, HttpStatus(job.error().code), job.error().message, *kind);
         return Response::Redirect("/nhap-du-lieu/" + job->id);
     });
-    router.Get(R"(/nhap-du-lieu/([A-Za-z0-9_-]{16,64}))", Kind::kPage, [jobs](Request& req) {
+    router.Get(R"(/nhap-du-lieu/([A-Za-z0-9_-]{16,64}))", Kind::kPage, [&app, jobs](Request& req) {
         if (auto redirect = RequirePageSession(req)) return *redirect;
-        auto job = jobs->Find(req.captures[0]);
-        if (!job || job->owner != req.session->actor.login)
-            return RenderErrorPage(req, 404, "Không tìm thấy lượt nhập dữ liệu này (chỉ người nhập mới xem được).");
-        return JobPage(req, *job);
+        auto job = app::GetImportJob(app, req.Context(), req.captures[0]);
+        if (!job) return RenderErrorPage(req, 404, job.error().message);
+        return JobPage(req, *job, jobs->Find(req.captures[0]));
     });
     // The API: the body is the xlsx file; answers when the import is done.
     router.Post("/api/v1/imports", Kind::kApi, [&app](Request& req) {
