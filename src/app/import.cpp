@@ -368,7 +368,12 @@ Result<ImportJobRecord> OpenImportJob(App& app, const RequestContext& ctx, Impor
     job.id = crypto::RandomToken(16);
     job.owner_login = ctx.actor ? ctx.actor->login : ctx.system_user;
     job.kind = std::string(ImportKindCode(kind));
-    job.file_name = text::CleanLine(file_name).substr(0, 255);
+    job.file_name = text::CleanLine(file_name);
+    if (job.file_name.size() > 255) {  // cut at a character's start, not inside a UTF-8 sequence
+        std::size_t cut = 255;
+        while (cut > 0 && (static_cast<unsigned char>(job.file_name[cut]) & 0xC0) == 0x80) --cut;
+        job.file_name.resize(cut);
+    }
     job.total_rows = total_rows;
     job.started_at = FormatIsoUtc(app.clock.Now());
     // Not audited: the job records no change of the province's records; each imported row is.
@@ -379,9 +384,11 @@ Result<ImportJobRecord> OpenImportJob(App& app, const RequestContext& ctx, Impor
     return job;
 }
 
-void RunImportJob(App& app, const RequestContext& ctx, const ImportJobRecord& job,
-                  const std::vector<std::vector<std::string>>& cells, const ImportProgress& progress) {
+std::optional<std::string> RunImportJob(App& app, const RequestContext& ctx, const ImportJobRecord& job,
+                                        const std::vector<std::vector<std::string>>& cells,
+                                        const ImportProgress& progress) {
     ImportJobRecord result = job;
+    std::optional<std::string> detail;
     try {
         auto kind = ImportKindFromCode(job.kind).value_or(ImportKind::kPeople);
         auto report = ImportTable(app, ctx, kind, cells, progress);
@@ -397,15 +404,18 @@ void RunImportJob(App& app, const RequestContext& ctx, const ImportJobRecord& jo
             result.state = "failed";
             result.error = report.error().message;
         }
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
         result.state = "failed";
         result.error = "Hệ thống gặp lỗi khi nhập dữ liệu; chưa có dòng nào được ghi. Vui lòng thử lại.";
+        detail = e.what();
     }
     result.finished_at = FormatIsoUtc(app.clock.Now());
     try {
         app.store.Write([&](Repositories& repos) { return repos.imports.Finish(result); });
-    } catch (const std::exception&) {  // the database is gone: the job will show as interrupted
+    } catch (const std::exception& e) {  // the database is gone: the job will show as interrupted
+        detail = detail.value_or("") + (detail ? "; " : "") + "recording the result: " + e.what();
     }
+    return detail;
 }
 
 Result<ImportJob> GetImportJob(App& app, const RequestContext& ctx, const std::string& id) {

@@ -67,9 +67,11 @@ inline constexpr std::chrono::hours kImportJobLimit{2};
 Result<ImportJobRecord> OpenImportJob(App& app, const RequestContext& ctx, ImportKind kind,
                                       const std::string& file_name, int total_rows);
 // Runs ImportTable for the job and records its outcome (done, rejected with the rows' problems, or
-// failed). Never throws.
-void RunImportJob(App& app, const RequestContext& ctx, const ImportJobRecord& job,
-                  const std::vector<std::vector<std::string>>& cells, const ImportProgress& progress = {});
+// failed). Never throws: a system failure is recorded with a Vietnamese message and its internal
+// detail returned for the log.
+std::optional<std::string> RunImportJob(App& app, const RequestContext& ctx, const ImportJobRecord& job,
+                                        const std::vector<std::vector<std::string>>& cells,
+                                        const ImportProgress& progress = {});
 // Only the user who started it sees a job (404 for anyone else).
 Result<ImportJob> GetImportJob(App& app, const RequestContext& ctx, const std::string& id);
 Result<std::vector<ImportJob>> RecentImportJobs(App& app, const RequestContext& ctx, int limit = 10);

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "app/import.h"
 #include "core/text.h"
@@ -46,10 +47,11 @@ class Jobs {
         std::lock_guard lock(mu_);
         live_[job->id] = live;
         threads_.emplace_back([this, &app, ctx, record = *job, live, cells = std::move(cells)] {
-            app::RunImportJob(app, ctx, record, cells, [&](std::string_view, int done, int total) {
+            auto failure = app::RunImportJob(app, ctx, record, cells, [&](std::string_view, int done, int total) {
                 live->done = done;
                 live->total = total;
             });
+            if (failure) spdlog::error("import {} failed: {}", record.id, *failure);
             std::lock_guard done_lock(mu_);
             live_.erase(record.id);
         });
