@@ -318,6 +318,8 @@ Result<Loaded> VoteChecks(Repositories& repos, std::int64_t item_id, std::int64_
         return Fail(ErrorCode::kNotFound, "item_not_found",
                     fmt::format("Không có trường hợp số {} để bỏ phiếu.", item_id));
     item = *found;
+    repos.councils.HoldSeat(member);           // this member's ballot writes, one at a time
+    repos.councils.HoldMeeting(item.meeting);  // not across the closing: read the state once held
     auto l = Load(repos, item.meeting);
     if (!l) return l;
     if (l->meeting.state != "voting")
@@ -339,9 +341,8 @@ Status CastVote(App& app, const RequestContext& ctx, std::int64_t item_id, const
         return Fail(ErrorCode::kValidation, "bad_choice", "Phiếu phải là Đồng ý, Không đồng ý hoặc Không biểu quyết.");
     Status out = Fail(ErrorCode::kNotFound, "item_not_found", "Không có trường hợp này để bỏ phiếu.");
     app.store.Write([&](Repositories& repos) {
-        // Votes are serialised by the audit chain's head (the vote's entry takes it anyway): a member's
-        // two simultaneous votes meet the receipt of the first, not the unique key.
-        repos.audit.LockHeadHash();
+        // A member's two simultaneous votes meet the receipt of the first (VoteChecks holds the seat);
+        // different members' votes wait for each other only at the audit entry.
         auto found = repos.councils.FindItem(item_id);
         if (!found) return false;
         auto loaded = Load(repos, found->meeting);
@@ -409,7 +410,6 @@ Status RecordWrittenOpinion(App& app, const RequestContext& ctx, std::int64_t it
         return Fail(ErrorCode::kValidation, "bad_choice", "Ý kiến phải là Đồng ý, Không đồng ý hoặc Không biểu quyết.");
     Status out = Fail(ErrorCode::kNotFound, "item_not_found", "Không có trường hợp này.");
     app.store.Write([&](Repositories& repos) {
-        repos.audit.LockHeadHash();  // as in CastVote
         auto found = repos.councils.FindItem(item_id);
         if (!found) return false;
         auto l0 = LoadManaged(repos, ctx, found->meeting);

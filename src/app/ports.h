@@ -670,6 +670,12 @@ class CouncilRepository {
     virtual bool AddReceipt(std::int64_t item, std::int64_t member, const std::string& kind) = 0;
     virtual std::vector<std::pair<std::int64_t, std::int64_t>> Receipts(std::int64_t meeting) = 0;  // item, member
     virtual void CountChoice(std::int64_t item, const std::string& choice) = 0;
+    // Ballot writes run side by side, one member's one at a time (HoldSeat), and never across the
+    // ballot's closing (HoldMeeting: a vote holds the meeting's row shared until it commits, so the
+    // closing, which changes that row, waits for it and counts it; a vote after it sees "closed").
+    // PostgreSQL row locks; SQLite's write transactions are serialised already.
+    virtual void HoldMeeting(std::int64_t meeting) = 0;
+    virtual void HoldSeat(std::int64_t member) = 0;
     virtual std::vector<std::pair<std::string, int>> Tally(std::int64_t item) = 0;
     virtual void CloseItem(std::int64_t item, int denominator, int agree, int disagree, int abstain, bool passed) = 0;
 };

@@ -366,6 +366,18 @@ std::vector<app::Recusal> SqlCouncilRepository::Recusals(std::int64_t meeting) {
     return out;
 }
 
+void SqlCouncilRepository::HoldMeeting(std::int64_t meeting) {
+    if (backend_ != Backend::kPostgresql) return;
+    long long m = meeting, id = 0;
+    s_ << "SELECT id FROM meetings WHERE id = :m FOR SHARE", soci::use(m), soci::into(id);
+}
+
+void SqlCouncilRepository::HoldSeat(std::int64_t member) {
+    if (backend_ != Backend::kPostgresql) return;
+    long long m = member, id = 0;
+    s_ << "SELECT id FROM council_members WHERE id = :m FOR UPDATE", soci::use(m), soci::into(id);
+}
+
 bool SqlCouncilRepository::AddReceipt(std::int64_t item, std::int64_t member, const std::string& kind) {
     long long i = item, m = member, existing = 0;
     s_ << "SELECT COUNT(*) FROM ballot_receipts WHERE item_id = :i AND member_id = :m", soci::use(i), soci::use(m),
@@ -394,13 +406,11 @@ std::vector<std::pair<std::int64_t, std::int64_t>> SqlCouncilRepository::Receipt
 
 void SqlCouncilRepository::CountChoice(std::int64_t item, const std::string& choice) {
     long long i = item;
-    auto changed = ExecCount(s_, "UPDATE ballot_tallies SET count = count + 1 WHERE item_id = :i AND choice = :c",
-                             [&](soci::statement& st) {
-                                 st.exchange(soci::use(i));
-                                 st.exchange(soci::use(choice));
-                             });
-    if (changed == 0)
-        s_ << "INSERT INTO ballot_tallies (item_id, choice, count) VALUES (:i, :c, 1)", soci::use(i), soci::use(choice);
+    // One statement: members counting the same choice at the same time add up (an UPDATE then an
+    // INSERT would let two first votes both insert).
+    s_ << "INSERT INTO ballot_tallies (item_id, choice, count) VALUES (:i, :c, 1) ON CONFLICT (item_id, choice) DO "
+          "UPDATE SET count = ballot_tallies.count + 1",
+        soci::use(i), soci::use(choice);
 }
 
 std::vector<std::pair<std::string, int>> SqlCouncilRepository::Tally(std::int64_t item) {

@@ -216,7 +216,9 @@ class SqlImportJobRepository final : public app::ImportJobRepository {
 
 class SqlCouncilRepository final : public app::CouncilRepository {
   public:
-    explicit SqlCouncilRepository(soci::session& s) : s_(s) {}
+    SqlCouncilRepository(soci::session& s, Backend backend) : s_(s), backend_(backend) {}
+    void HoldMeeting(std::int64_t meeting) override;
+    void HoldSeat(std::int64_t member) override;
     std::int64_t InsertCouncil(const app::CouncilRecord& council) override;
     std::optional<app::CouncilRecord> FindCouncil(std::int64_t id) override;
     std::vector<app::CouncilRecord> Councils() override;
@@ -249,6 +251,7 @@ class SqlCouncilRepository final : public app::CouncilRepository {
 
   private:
     soci::session& s_;
+    Backend backend_;
 };
 
 class SqlDecisionRepository final : public app::DecisionRepository {

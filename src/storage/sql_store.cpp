@@ -35,7 +35,7 @@ struct Bound {
           dossiers(*lease),
           files(*lease),
           notifications(*lease),
-          councils(*lease),
+          councils(*lease, b),
           decisions(*lease),
           imports(*lease) {}
 };
