@@ -1,4 +1,4 @@
--- Excel imports started from the page (README "Excel in and out"): the job and its
+-- Excel imports started from the page (README "Excel import", ADR 0016): the job and its
 -- result are kept in the database, so that any app server shows them, a restart does not lose them
 -- and the user finds their recent imports again. The rows themselves are imported in one
 -- transaction, all or nothing; live progress stays with the server that runs the job.
