@@ -33,11 +33,12 @@ TEST(Migrations, FreshDatabase_ReachesLatestVersion) {
     EXPECT_EQ(store->SchemaVersion(), 0);
     auto report = store->Migrate();
     EXPECT_EQ(report.from_version, 0);
-    EXPECT_EQ(report.to_version, 14);
-    EXPECT_EQ(report.applied, (std::vector<std::string>{"foundation", "organisation", "people_word_search",
-                                                        "unit_tree_version", "award_kind_codes", "dossiers",
-                                                        "documents_consultation", "councils", "decisions", "revocation",
-                                                        "council_seats", "mail", "award_revocation", "import_jobs"}));
+    EXPECT_EQ(report.to_version, 15);
+    EXPECT_EQ(report.applied,
+              (std::vector<std::string>{"foundation", "organisation", "people_word_search", "unit_tree_version",
+                                        "award_kind_codes", "dossiers", "documents_consultation", "councils",
+                                        "decisions", "revocation", "council_seats", "mail", "award_revocation",
+                                        "import_jobs", "name_word_pairs"}));
     EXPECT_EQ(store->Migrate().applied.size(), 0u);  // idempotent
 }
 
@@ -75,14 +76,18 @@ TEST(Migrations, Version3_FillsTheWordsOfPeopleAlreadyThere) {
                   "VALUES ('Đặng Thị Đào', :f, :k, 'female', 'vien_chuc', '2026-01-01', '2026-01-01')",
             soci::use(folded), soci::use(key);
     }
-    EXPECT_EQ(store->Migrate().applied,
-              (std::vector<std::string>{"people_word_search", "unit_tree_version", "award_kind_codes", "dossiers",
-                                        "documents_consultation", "councils", "decisions", "revocation",
-                                        "council_seats", "mail", "award_revocation", "import_jobs"}));
+    EXPECT_EQ(
+        store->Migrate().applied,
+        (std::vector<std::string>{"people_word_search", "unit_tree_version", "award_kind_codes", "dossiers",
+                                  "documents_consultation", "councils", "decisions", "revocation", "council_seats",
+                                  "mail", "award_revocation", "import_jobs", "name_word_pairs"}));
     auto lease = store->pool().Acquire();
     int rows = 0;
     *lease << "SELECT COUNT(*) FROM name_words WHERE words = ' dang thi dao '", soci::into(rows);
-    EXPECT_EQ(rows, 3);
+    EXPECT_EQ(rows, 6);  // its three words and their three pairs (migration 15)
+    int pairs = 0;
+    *lease << "SELECT COUNT(*) FROM name_words WHERE word IN ('dang dao', 'dang thi', 'dao thi')", soci::into(pairs);
+    EXPECT_EQ(pairs, 3);
     int found = 0;
     if (backend == storage::Backend::kSqlite)
         *lease << "SELECT COUNT(*) FROM people_search WHERE people_search MATCH '\"dao\" \"dang\"'", soci::into(found);

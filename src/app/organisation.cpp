@@ -329,6 +329,8 @@ Result<UnitRecord> MergeUnits(App& app, const RequestContext& ctx, const MergeIn
             if (!unit) return (out = tl::unexpected(unit.error())), false;
             if (auto ok = CheckChangeable(repos, *unit, change->date); !ok)
                 return (out = tl::unexpected(ok.error())), false;
+            if (auto ok = CheckMovable(repos, *unit, change->date); !ok)
+                return (out = tl::unexpected(ok.error())), false;
             before.push_back(*unit);
         }
         UnitRecord successor;
@@ -393,6 +395,7 @@ Result<std::vector<UnitRecord>> SplitUnit(App& app, const RequestContext& ctx, U
         if (!unit) return (out = tl::unexpected(unit.error())), false;
         if (auto ok = CheckChangeable(repos, *unit, change->date); !ok)
             return (out = tl::unexpected(ok.error())), false;
+        if (auto ok = CheckMovable(repos, *unit, change->date); !ok) return (out = tl::unexpected(ok.error())), false;
         std::vector<ResolvedUnit> parts;
         std::unordered_set<std::string> codes;
         for (const auto& part : split.parts) {

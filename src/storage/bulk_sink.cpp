@@ -58,7 +58,7 @@ class SqliteSink final : public app::BulkSink {
         Text(person_, 12, now_);
         Step(person_);
         auto words = NameWordRowsOf(folded);
-        for (const auto& w : words.distinct) {
+        for (const auto& w : words.keys) {
             Text(word_, 1, w);
             Text(word_, 2, key);
             sqlite3_bind_int64(word_, 3, p.id);
@@ -157,7 +157,7 @@ class PostgresSink final : public app::BulkSink {
         CopyField(b, p.position);
         b += '\t' + std::to_string(p.unit_id) + '\t' + now_ + '\t' + now_ + '\n';
         auto words = NameWordRowsOf(folded);
-        for (const auto& w : words.distinct) {
+        for (const auto& w : words.keys) {
             CopyField(words_, w);
             words_ += '\t' + key + '\t' + std::to_string(p.id) + '\t';
             CopyField(words_, words.spaced);

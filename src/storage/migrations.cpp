@@ -45,7 +45,8 @@ void FillUnitKeys(soci::session& s) {
     }
 }
 
-// Migration 3 adds name_words, one row per word of each person's folded name: fill it here.
+// Migration 3 adds name_words, one row per word of each person's folded name, and migration 15
+// adds a row per pair of its words (NameWordRowsOf): fill it here.
 void FillNameWords(soci::session& s) {
     long long id = 0;
     std::string folded, key;
@@ -85,7 +86,7 @@ void FillNameWords(soci::session& s) {
     };
     for (const auto& [person, name, sort_key] : people) {
         auto rows = NameWordRowsOf(name);
-        for (const auto& w : rows.distinct) {
+        for (const auto& w : rows.keys) {
             texts.insert(texts.end(), {w, sort_key, rows.spaced});
             ids.push_back(person);
             if (ids.size() == kRows) flush();
@@ -99,7 +100,7 @@ void ApplyOne(soci::session& s, Backend backend, const Migration& m) {
     try {
         ExecScript(s, backend, m.sql);
         if (m.version == 2) FillUnitKeys(s);
-        if (m.version == 3) FillNameWords(s);
+        if (m.version == 3 || m.version == 15) FillNameWords(s);
         std::string at = FormatIsoUtc(SystemClock().Now());
         s << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)", soci::use(m.version),
             soci::use(m.name), soci::use(at);

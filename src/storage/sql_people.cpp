@@ -1,4 +1,7 @@
 // People, their memberships and yearly records, and award history on SOCI.
+#include <algorithm>
+#include <optional>
+#include <tuple>
 #include <unordered_map>
 
 #include "storage/sql_repositories.h"
@@ -98,6 +101,66 @@ struct PersonParams {
         if (!p.national_id.empty()) national_id.value = p.national_id, national_id.ind = soci::i_ok;
     }
 };
+
+// The rows of name_words under one key whose words hold every other word typed: the matches of a
+// search by name alone, in Vietnamese order (ADR 0009).
+struct WordWalk {
+    std::string key;
+    std::vector<std::string> patterns;  // "% w %" for each word typed that the key does not hold
+};
+
+std::string WalkWhere(const WordWalk& walk) {
+    std::string sql = "WHERE word = :w ";
+    for (std::size_t i = 0; i < walk.patterns.size(); ++i) sql += "AND words LIKE :p" + std::to_string(i) + " ";
+    return sql;
+}
+
+void BindWalk(soci::statement& st, const WordWalk& walk) {
+    st.exchange(soci::use(walk.key));
+    for (const auto& pattern : walk.patterns) st.exchange(soci::use(pattern));
+}
+
+// A walk's rows counted up to one more than the cap: at most that many index entries read.
+long long CountWalk(soci::session& s, const WordWalk& walk) {
+    long long n = 0;
+    soci::statement st(s);
+    st.alloc();
+    st.prepare("SELECT COUNT(*) FROM (SELECT 1 FROM name_words " + WalkWhere(walk) + "LIMIT " +
+               std::to_string(app::kSearchCountCap + 1) + ") c");
+    st.exchange(soci::into(n));
+    BindWalk(st, walk);
+    st.define_and_bind();
+    st.execute(true);
+    return n;
+}
+
+// The walk for the distinct words typed, and their count (capped) when the walk gives it.
+std::pair<WordWalk, std::optional<long long>> ChooseWalk(soci::session& s, const std::vector<std::string>& typed) {
+    if (typed.size() == 1) {
+        WordWalk walk{typed[0], {}};
+        return {walk, CountWalk(s, walk)};
+    }
+    // Every match is under each of its pairs: count each pair's rows up to the cap and walk the
+    // fewest. With two words that walk reads the matches only.
+    std::size_t a = 0, b = 1;
+    long long fewest = -1;
+    for (std::size_t i = 0; i < typed.size() && fewest != 0; ++i)
+        for (std::size_t j = i + 1; j < typed.size() && fewest != 0; ++j) {
+            long long n = CountWalk(s, WordWalk{WordPairKey(typed[i], typed[j]), {}});
+            if (fewest < 0 || n < fewest) std::tie(fewest, a, b) = std::tuple(n, i, j);
+        }
+    bool common = fewest > app::kSearchCountCap;
+    // Every pair common (three words or more): walk the first word typed with the last, as names are
+    // usually typed a family name first and a given name last. Their matches then sit together
+    // in the walk's order (given name, family name, middle), past the same two names' other middles.
+    if (common) std::tie(a, b) = std::tuple(std::size_t{0}, typed.size() - 1);
+    WordWalk walk{WordPairKey(typed[a], typed[b]), {}};
+    for (std::size_t i = 0; i < typed.size(); ++i)
+        if (i != a && i != b) walk.patterns.push_back("% " + typed[i] + " %");
+    if (walk.patterns.empty() || fewest == 0) return {walk, fewest};
+    if (common) return {walk, std::nullopt};
+    return {walk, CountWalk(s, walk)};  // at most the cap's rows read
+}
 
 // The people of `ids`, in that order.
 std::vector<app::PersonRecord> PeopleInOrder(soci::session& s, std::vector<long long> ids) {
@@ -214,49 +277,48 @@ app::PersonPage SqlPersonRepository::Search(const app::PersonQuery& q) {
             s_, std::string(kPersonColumns) + where + "ORDER BY p.id LIMIT " + std::to_string(q.limit), bind);
         return page;
     }
-    {
-        long long total = 0;
+    // A search by name alone is answered from name_words: counted there, and listed by name by
+    // walking its rows in key order and stopping after the page. The same rows in the same order
+    // as sorting every match (ADR 0009).
+    std::optional<WordWalk> walk;
+    std::optional<long long> total;
+    if (!words.empty() && q.national_id_prefix.empty() && q.category.empty() && !q.units) {
+        std::vector<std::string> typed;
+        for (const auto& w : words)
+            if (std::find(typed.begin(), typed.end(), w) == typed.end()) typed.push_back(w);
+        std::tie(walk, total) = ChooseWalk(s_, typed);
+    }
+    if (!total) {
+        total = 0;
         soci::statement st(s_);
         st.alloc();
         // With the name the only filter, SQLite counts in the word index alone: it stops at the cap
         // instead of gathering every match first, as `IN (SELECT …)` does.
-        bool words_only = backend_ == Backend::kSqlite && !words.empty() && q.national_id_prefix.empty() &&
-                          q.category.empty() && !q.units;
-        st.prepare(words_only
+        st.prepare(walk && backend_ == Backend::kSqlite
                        ? "SELECT COUNT(*) FROM (SELECT 1 FROM people_search WHERE people_search MATCH :q LIMIT " +
                              std::to_string(app::kSearchCountCap + 1) + ") c"
                        : "SELECT COUNT(*) FROM (SELECT 1 FROM people p " + where + "LIMIT " +
                              std::to_string(app::kSearchCountCap + 1) + ") c");
-        st.exchange(soci::into(total));
+        st.exchange(soci::into(*total));
         bind(st);
         st.define_and_bind();
         st.execute(true);
-        page.total = total;
     }
+    page.total = *total;
     std::string dir = q.descending ? " DESC" : "";
-    // A common name (more matches than are counted) listed by name, over every unit: walk the last
-    // word's rows in key order, keep those holding the other words, and stop after the page. The
-    // same rows in the same order as sorting every match (ADR 0009).
-    if (page.total > app::kSearchCountCap && q.sort == "name" && !q.units && q.category.empty() &&
-        q.national_id_prefix.empty() && !words.empty()) {
-        std::string walk = words.back(), sql = "SELECT person_id FROM name_words WHERE word = :w ";
-        std::vector<std::string> patterns;
-        for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-            sql += "AND words LIKE :p" + std::to_string(i) + " ";
-            patterns.push_back("% " + words[i] + " %");
-        }
-        sql += "ORDER BY sort_key" + dir + ", person_id" + dir + " LIMIT " + std::to_string(q.limit) + " OFFSET " +
-               std::to_string(q.offset);
+    if (walk && q.sort == "name") {
         std::vector<long long> ids;
         long long id = 0;
-        ForEachRow(
-            s_, sql,
-            [&](soci::statement& st) {
-                st.exchange(soci::into(id));
-                st.exchange(soci::use(walk));
-                for (auto& pattern : patterns) st.exchange(soci::use(pattern));
-            },
-            [&] { ids.push_back(id); });
+        if (page.total > 0)
+            ForEachRow(
+                s_,
+                "SELECT person_id FROM name_words " + WalkWhere(*walk) + "ORDER BY sort_key" + dir + ", person_id" +
+                    dir + " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset),
+                [&](soci::statement& st) {
+                    st.exchange(soci::into(id));
+                    BindWalk(st, *walk);
+                },
+                [&] { ids.push_back(id); });
         page.items = PeopleInOrder(s_, ids);
         return page;
     }

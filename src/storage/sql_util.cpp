@@ -41,21 +41,26 @@ std::vector<std::string> NameWords(std::string_view folded) {
     return words;
 }
 
+std::string WordPairKey(const std::string& a, const std::string& b) { return a < b ? a + ' ' + b : b + ' ' + a; }
+
 NameWordRows NameWordRowsOf(std::string_view folded) {
     NameWordRows out;
     out.spaced = " ";
+    std::vector<std::string> distinct;
     for (auto& w : NameWords(folded)) {
         out.spaced += w + ' ';
-        if (std::find(out.distinct.begin(), out.distinct.end(), w) == out.distinct.end())
-            out.distinct.push_back(std::move(w));
+        if (std::find(distinct.begin(), distinct.end(), w) == distinct.end()) distinct.push_back(std::move(w));
     }
+    out.keys = distinct;
+    for (std::size_t i = 0; i < distinct.size(); ++i)
+        for (std::size_t j = i + 1; j < distinct.size(); ++j) out.keys.push_back(WordPairKey(distinct[i], distinct[j]));
     return out;
 }
 
 void WriteNameWords(soci::session& s, long long person, std::string_view folded, const std::string& sort_key,
                     bool remove) {
     auto rows = NameWordRowsOf(folded);
-    for (const auto& w : rows.distinct) {
+    for (const auto& w : rows.keys) {
         if (remove)
             s << "DELETE FROM name_words WHERE word = :w AND sort_key = :k AND person_id = :p", soci::use(w),
                 soci::use(sort_key), soci::use(person);

@@ -74,9 +74,14 @@ std::string PersonSortKey(std::string_view full_name);
 // The words of a folded search text for the name indexes: runs of characters other than ASCII
 // spaces and punctuation ("dang thi-dao" → dang, thi, dao).
 std::vector<std::string> NameWords(std::string_view folded);
-// The distinct words of a folded name and their " w1 w2 … " form: the rows of name_words.
+// The name_words key of two different words: both, in byte order, a space between ("dao dang").
+// Words never hold a space, so a pair's key is never a word's.
+std::string WordPairKey(const std::string& a, const std::string& b);
+// The keys of a folded name's name_words rows, and its " w1 w2 … " form. The keys are each
+// distinct word and each pair of distinct words (ADR 0009 addendum): a search of two words walks
+// exactly its matches, in order, under their pair.
 struct NameWordRows {
-    std::vector<std::string> distinct;
+    std::vector<std::string> keys;
     std::string spaced;
 };
 NameWordRows NameWordRowsOf(std::string_view folded);

@@ -56,8 +56,8 @@ describe('command line', () => {
   it('migrate creates the schema once and reports the version', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tdkt-migrate-'));
     const db = `sqlite:${join(dir, 'm.db')}`;
-    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 0 → 14\n`);
-    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 14 → 14\n`);
+    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 0 → 15\n`);
+    assert.equal(execFileSync(bin, ['migrate', '--db', db], { encoding: 'utf8' }), `Cơ sở dữ liệu ${db}: phiên bản cấu trúc 15 → 15\n`);
     rmSync(dir, { recursive: true, force: true });
   });
 
