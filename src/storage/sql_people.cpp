@@ -158,8 +158,27 @@ std::pair<WordWalk, std::optional<long long>> ChooseWalk(soci::session& s, const
     for (std::size_t i = 0; i < typed.size(); ++i)
         if (i != a && i != b) walk.patterns.push_back("% " + typed[i] + " %");
     if (walk.patterns.empty() || fewest == 0) return {walk, fewest};
-    if (common) return {walk, std::nullopt};
-    return {walk, CountWalk(s, walk)};  // at most the cap's rows read
+    if (!common) return {walk, CountWalk(s, walk)};  // at most the cap's rows read
+    // Its matches counted by reading the pair's rows whole when there are few enough (a family
+    // name with a given name: thousands); otherwise by the full-text index (nullopt).
+    constexpr long long kWholeWalk = 30'000;
+    std::string kept = "CASE WHEN ";
+    for (std::size_t i = 0; i < walk.patterns.size(); ++i)
+        kept += std::string(i ? " AND " : "") + "words LIKE :p" + std::to_string(i);
+    kept += " THEN 1 ELSE 0 END";
+    long long rows = 0, matches = 0;
+    soci::statement st(s);
+    st.alloc();
+    st.prepare("SELECT COUNT(*), COALESCE(SUM(" + kept + "), 0) FROM (SELECT words FROM name_words " +
+               "WHERE word = :w LIMIT " + std::to_string(kWholeWalk + 1) + ") t");
+    st.exchange(soci::into(rows));
+    st.exchange(soci::into(matches));
+    for (const auto& pattern : walk.patterns) st.exchange(soci::use(pattern));  // in the text's order
+    st.exchange(soci::use(walk.key));
+    st.define_and_bind();
+    st.execute(true);
+    if (rows > kWholeWalk) return {walk, std::nullopt};
+    return {walk, std::min<long long>(matches, app::kSearchCountCap + 1)};
 }
 
 // The people of `ids`, in that order.
